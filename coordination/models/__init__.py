@@ -1,0 +1,4 @@
+from .notifications import Notification
+from .units import Liaison, MemberUnit
+
+__all__ = ["Liaison", "MemberUnit", "Notification"]

@@ -1,0 +1,112 @@
+"""The one place that answers permission questions.
+
+Roles are groups holding model-level permissions: the office (联席会议办公室) may do
+everything, convenors (召集人) read everything, liaisons (联络员) act for their own unit only.
+A liaison's right to act for a unit is a django-guardian object permission on that unit,
+granted and revoked by the liaison services, never by hand.
+
+The office holds `act_for_unit` at model level, which covers every unit without 27 object
+grants. Django's `has_perm(perm, obj)` does not fall back to model-level permissions, so the
+functions below ask both; nothing else should call `has_perm` with these codenames.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from guardian.core import ObjectPermissionChecker
+from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+
+from .models import Liaison, MemberUnit, Notification
+
+ACT_FOR_UNIT = "coordination.act_for_unit"
+MANAGE_MEMBERSHIP = "coordination.change_memberunit"
+OVERSEE = "coordination.view_memberunit"
+
+
+class Role:
+    OFFICE = "office"
+    CONVENOR = "convenor"
+    LIAISON = "liaison"
+
+
+# Group name (what users see in the admin) and the model-level permissions each role holds.
+ROLE_GROUPS = {
+    Role.OFFICE: (
+        _("联席会议办公室"),
+        [
+            (MemberUnit, ["act_for_unit", "add_memberunit", "change_memberunit", "view_memberunit"]),
+            (Liaison, ["add_liaison", "change_liaison", "view_liaison"]),
+            (Notification, ["view_notification"]),
+        ],
+    ),
+    Role.CONVENOR: (_("召集人"), [(MemberUnit, ["view_memberunit"]), (Liaison, ["view_liaison"])]),
+    Role.LIAISON: (_("联络员"), []),
+}
+
+
+def role_group(role: str) -> Group:
+    name = str(ROLE_GROUPS[role][0])
+    return Group.objects.get_or_create(name=name)[0]
+
+
+def ensure_role_groups() -> None:
+    """Create the role groups with their permissions (run after every migrate)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    for role, (_name, grants) in ROLE_GROUPS.items():
+        group = role_group(role)
+        perms = []
+        for model, codenames in grants:
+            content_type = ContentType.objects.get_for_model(model)
+            perms += list(Permission.objects.filter(content_type=content_type, codename__in=codenames))
+        group.permissions.add(*perms)
+    wagtail_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    for role in (Role.OFFICE, Role.CONVENOR):
+        role_group(role).permissions.add(*wagtail_admin)
+
+
+def is_office(user) -> bool:
+    return user.is_active and user.has_perm(MANAGE_MEMBERSHIP)
+
+
+def can_oversee(user) -> bool:
+    """Convenors and the office read every unit's work."""
+    return user.is_active and user.has_perm(OVERSEE)
+
+
+def can_manage_membership(user) -> bool:
+    return is_office(user)
+
+
+def can_act_for_unit(user, unit: MemberUnit) -> bool:
+    return user.is_active and (user.has_perm(ACT_FOR_UNIT) or user.has_perm(ACT_FOR_UNIT, unit))
+
+
+def units_acted_for(user) -> QuerySet[MemberUnit]:
+    """The units this user may act for: all for the office, their own for a liaison."""
+    if not user.is_authenticated or not user.is_active:
+        return MemberUnit.objects.none()
+    return get_objects_for_user(user, ACT_FOR_UNIT, klass=MemberUnit, accept_global_perms=True)
+
+
+def units_acted_for_among(user, units) -> set[int]:
+    """Ids of those `units` the user may act for, in at most two queries (for list pages)."""
+    units = list(units)
+    if not user.is_active:
+        return set()
+    if user.has_perm(ACT_FOR_UNIT):
+        return {unit.pk for unit in units}
+    checker = ObjectPermissionChecker(user)
+    checker.prefetch_perms(units)
+    return {unit.pk for unit in units if checker.has_perm("act_for_unit", unit)}
+
+
+def grant_unit(user, unit: MemberUnit) -> None:
+    assign_perm("act_for_unit", user, unit)
+    user.groups.add(role_group(Role.LIAISON))
+
+
+def revoke_unit(user, unit: MemberUnit) -> None:
+    remove_perm("act_for_unit", user, unit)
+    if not Liaison.objects.active().filter(user=user).exclude(unit=unit).exists():
+        user.groups.remove(role_group(Role.LIAISON))

@@ -1,0 +1,23 @@
+"""Celery tasks: fetch by id, call a service or do one idempotent side effect."""
+
+from celery import shared_task
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Notification
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def deliver_notification_email(notification_id: int) -> bool:
+    """E-mail one notification, once: a retried or duplicated task finds it sent and stops."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
+        )
+        if notification is None or notification.emailed_at or not notification.recipient.email:
+            return False
+        send_mail(notification.title, notification.body, None, [notification.recipient.email])
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True
