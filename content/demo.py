@@ -1,6 +1,8 @@
 """Demo pages of the public site, written in the portal's own words."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
@@ -13,10 +15,19 @@ HOME_BODY = (
 )
 
 
+def tree_root() -> Page:
+    """Wagtail's root node, made again if a flushed database lost the one migrations created."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
 def load_site(progress) -> HomePage:
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = tree_root()
         for placeholder in root.get_children().exact_type(Page):
             placeholder.delete()  # Wagtail's "Welcome" page; its Site row goes with it
         home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="home", intro=HOME_INTRO, body=HOME_BODY))

@@ -62,6 +62,7 @@ def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User
 def load(progress: Progress) -> dict[str, User]:
     from content.demo import load_site
 
+    permissions.ensure_role_groups()
     units = load_units(progress)
     accounts = load_accounts(units, progress)
     load_site(progress)

@@ -25,11 +25,11 @@ def _cache() -> str:
 
 
 def _broker() -> str:
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    if not settings.CELERY_BROKER_URL:
         return "inline (no broker configured)"
     from portal.celery import app
 
-    with app.connection_for_write() as conn:
+    with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
     return conn.transport_cls
 

@@ -19,6 +19,17 @@ def require_service(name: str, problem: str) -> None:
     pytest.skip(f"{message}: start it to run this test")
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever an earlier request activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def units(db):
     return load_units(progress=lambda line: None)

@@ -13,6 +13,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
+# Tests run tasks inline even where a broker is configured (CI); the integration tests send
+# through Redis to a real worker on purpose.
+CELERY_TASK_ALWAYS_EAGER = True
 
 # A worker process started by the tests must see the test database, so SQLite tests use a file.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

@@ -1,0 +1,69 @@
+"""Browser tests: Playwright drives Debian's chromium against pytest-django's live server."""
+
+import os
+import shutil
+import tempfile
+
+import pytest
+
+from tests.conftest import require_service
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+            # The live server reads committed data, from another thread.
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        require_service("chromium", f"{CHROMIUM} not found; apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="portal-e2e-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, locale="zh-CN"
+        )
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+    browser.clear_cookies()
+
+
+@pytest.fixture
+def demo(settings):
+    from coordination.demo import load
+
+    settings.PORTAL_ALLOW_DEMO = True
+    return load(progress=lambda line: None)
+
+
+def serious_accessibility_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
