@@ -11,7 +11,7 @@ from django.db import transaction
 
 from . import permissions, services
 from .founding_units import FOUNDING_UNITS
-from .models import Liaison, MemberUnit
+from .models import Liaison, MemberUnit, Proposal, Proposer, Reply
 
 User = get_user_model()
 
@@ -58,12 +58,56 @@ def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User
     return {"office": office, "convenor": convenor}
 
 
+def load_replies(replies: list[dict], progress: Progress) -> None:
+    """Suggestions with signed-off, disclosed replies (texts from content.demo_texts)."""
+    from content.index_numbers import next_index_number
+
+    for data in replies:
+        unit = MemberUnit.objects.get(short_name=data["unit"])
+        proposal, created = Proposal.objects.get_or_create(
+            kind=data["kind"],
+            session=data["session"],
+            number=data["number"],
+            defaults={
+                "title": data["title"],
+                "received_on": data["reply_date"].replace(month=2, day=20),
+                "lead_unit": unit,
+            },
+        )
+        if created:
+            Proposer.objects.create(proposal=proposal, name=data["proposer"], phone="13700000000")
+        if not proposal.replies.exists():
+            role = proposal.proposer_role
+            Reply.objects.create(
+                proposal=proposal,
+                unit=unit,
+                status=Reply.Status.SENT,
+                doc_number=data["doc_number"],
+                signer=data["signer"],
+                reply_date=data["reply_date"],
+                category=data["category"],
+                addressee=f"{data['proposer']}{role}",
+                body=data["body"],
+                contact_person=data["contact_person"],
+                contact_phone=data["contact_phone"],
+                copies_to=data["copies_to"],
+                disclosure=Reply.Disclosure.PROACTIVE,
+                index_number=next_index_number(data["reply_date"].year),
+            )
+        progress(f"reply: {unit.short_name} {proposal.session} 第{proposal.number}号")
+
+
 @transaction.atomic
 def load(progress: Progress) -> dict[str, User]:
-    from content.demo import load_site
+    from content.demo import load_site, load_workflow
 
     permissions.ensure_role_groups()
     units = load_units(progress)
     accounts = load_accounts(units, progress)
-    load_site(progress)
+    home = load_site(progress)
+    editors, approvers = load_workflow(home, progress)
+    accounts["office"].groups.add(approvers)
+    accounts["editor"] = _account("editor", first_name="晓燕", last_name="何", role=None, staff=True)
+    accounts["editor"].groups.add(editors)
+    progress("accounts: editor (网站编辑); office approves publications")
     return accounts

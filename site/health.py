@@ -25,7 +25,7 @@ def _cache() -> str:
 
 
 def _broker() -> str:
-    if not settings.CELERY_BROKER_URL:
+    if settings.CELERY_BROKER_URL == "memory://":
         return "inline (no broker configured)"
     from portal.celery import app
 

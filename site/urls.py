@@ -5,6 +5,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content import feeds
+from content.views import search
+
 from .health import healthz
 
 urlpatterns = [
@@ -13,6 +16,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
+    path("search/", search, name="search"),
+    path("feeds/policies/", feeds.PolicyFeed(), name="feed-policies"),
+    path("feeds/policies/atom/", feeds.PolicyAtomFeed(), name="feed-policies-atom"),
+    path("feeds/replies/", feeds.ReplyFeed(), name="feed-replies"),
+    path("feeds/replies/atom/", feeds.ReplyAtomFeed(), name="feed-replies-atom"),
+    path("feeds/reports/", feeds.ReportFeed(), name="feed-reports"),
+    path("feeds/reports/atom/", feeds.ReportAtomFeed(), name="feed-reports-atom"),
 ]
 
 if settings.DEBUG:

@@ -4,9 +4,9 @@ from django.test import override_settings
 
 @pytest.fixture
 def home(db):
-    from content.demo import load_site
+    from content.demo import load_home
 
-    return load_site(progress=lambda line: None)
+    return load_home(progress=lambda line: None)
 
 
 def test_chinese_is_the_default(client, home):

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "coordination",
     "content",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "content.context_processors.navigation",
             ],
         },
     },
@@ -147,8 +150,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "联席会议办公室
 
 # Celery: Redis as broker when CELERY_BROKER_URL is set; otherwise tasks run inline, in the
 # request that queued them, so the embedded default needs no broker and no worker.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True  # tasks are idempotent; a worker lost mid-task means a retry
@@ -174,6 +177,9 @@ LOGGING = {
 
 # Demo accounts have a published password: loading them outside DEBUG must be asked for.
 PORTAL_ALLOW_DEMO = env_bool("PORTAL_ALLOW_DEMO")
+
+# Fields of a disclosed reply kept from the public (personal data), per the disclosure policy.
+PORTAL_REPLY_PUBLIC_HIDDEN_FIELDS = env_list("PORTAL_REPLY_PUBLIC_HIDDEN_FIELDS", "contact_phone")
 
 # Identity of the joint meeting, used by the public site and the official documents.
 PORTAL_MEETING_NAME = _("陈仓区社会救助工作联席会议")

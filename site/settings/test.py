@@ -17,6 +17,9 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # through Redis to a real worker on purpose.
 CELERY_TASK_ALWAYS_EAGER = True
 
+# Live-server threads must not keep connections open, or the test database cannot be dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+
 # A worker process started by the tests must see the test database, so SQLite tests use a file.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

@@ -27,4 +27,5 @@ class Command(BaseCommand):
         if settings.DEBUG:
             self.stdout.write(f"  office user:   {accounts['office'].username} / {demo.DEMO_PASSWORD}")
             self.stdout.write(f"  convenor:      {accounts['convenor'].username} / {demo.DEMO_PASSWORD}")
+            self.stdout.write(f"  site editor:   {accounts['editor'].username} / {demo.DEMO_PASSWORD}")
             self.stdout.write(f"  liaisons:      liaison01 … liaison27 / {demo.DEMO_PASSWORD} (notice order)")

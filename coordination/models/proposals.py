@@ -1,0 +1,138 @@
+"""Deputies' suggestions (建议), members' proposals (提案) and the units' reply letters (复函)."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .units import MemberUnit
+
+
+class Proposal(models.Model):
+    """A suggestion of an NPC deputy or a proposal of a CPPCC member, assigned to a lead unit."""
+
+    class Kind(models.TextChoices):
+        NPC = "npc", _("人大代表建议")
+        CPPCC = "cppcc", _("政协委员提案")
+
+    kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices)
+    session = models.CharField(_("届次会议"), max_length=60, help_text=_("如：区第十八届人大第二次会议"))
+    number = models.CharField(_("编号"), max_length=20, help_text=_("按原样填写，如 138 或 d062"))
+    title = models.CharField(_("标题"), max_length=200)
+    content = models.TextField(_("内容"), blank=True)
+    received_on = models.DateField(_("收到日期"))
+    lead_unit = models.ForeignKey(
+        MemberUnit, on_delete=models.PROTECT, related_name="led_proposals", verbose_name=_("主办单位")
+    )
+    co_units = models.ManyToManyField(
+        MemberUnit, blank=True, related_name="supported_proposals", verbose_name=_("协办单位")
+    )
+
+    class Meta:
+        ordering = ["-received_on", "session", "number"]
+        verbose_name = _("建议提案")
+        verbose_name_plural = _("建议提案")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "session", "number"], name="unique_proposal_number_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} 第{self.number}号 {self.title}"
+
+    @property
+    def proposer_role(self) -> str:
+        return "代表" if self.kind == self.Kind.NPC else "委员"
+
+    @property
+    def document_word(self) -> str:
+        return "建议" if self.kind == self.Kind.NPC else "提案"
+
+
+class Proposer(models.Model):
+    """A deputy or member who filed a proposal; contact details are never shown to the public."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="proposers")
+    name = models.CharField(_("姓名"), max_length=40)
+    phone = models.CharField(_("联系电话"), max_length=40, blank=True)
+    address = models.CharField(_("通讯地址"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("提出人")
+        verbose_name_plural = _("提出人")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReplyQuerySet(models.QuerySet):
+    def disclosed(self) -> "ReplyQuerySet":
+        """Replies the public may read: signed off and marked for proactive disclosure."""
+        return self.filter(status__in=Reply.PUBLIC_STATUSES, disclosure=Reply.Disclosure.PROACTIVE)
+
+
+class Reply(models.Model):
+    """A unit's reply letter (复函) to a proposal, with the parts of the letter as fields."""
+
+    class Category(models.TextChoices):
+        A = "A", _("A类：已解决或采纳")
+        B = "B", _("B类：正在解决或列入计划解决")
+        C = "C", _("C类：因条件限制暂时无法解决或留作参考")
+
+    class Disclosure(models.TextChoices):
+        PROACTIVE = "proactive", _("主动公开")
+        ON_REQUEST = "on_request", _("依申请公开")
+        NOT_DISCLOSED = "not_disclosed", _("不予公开")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        SIGNED_OFF = "signed_off", _("已签发")
+        SENT = "sent", _("已答复")
+
+    PUBLIC_STATUSES = (Status.SIGNED_OFF, Status.SENT)
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="replies", verbose_name=_("建议提案"))
+    unit = models.ForeignKey(MemberUnit, on_delete=models.PROTECT, related_name="replies", verbose_name=_("答复单位"))
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    doc_number = models.CharField(_("文号"), max_length=60, blank=True)
+    signer = models.CharField(_("签发人"), max_length=40, blank=True)
+    reply_date = models.DateField(_("答复日期"), null=True, blank=True)
+    category = models.CharField(_("答复类别"), max_length=1, choices=Category.choices, blank=True)
+    addressee = models.CharField(_("称谓"), max_length=60, blank=True, help_text=_("如：高曦代表"))
+    body = models.TextField(_("正文"), blank=True)
+    contact_person = models.CharField(_("联系人"), max_length=40, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=40, blank=True)
+    copies_to = models.CharField(_("抄送"), max_length=300, blank=True)
+    disclosure = models.CharField(
+        _("公开方式"), max_length=16, choices=Disclosure.choices, default=Disclosure.PROACTIVE
+    )
+    non_disclosure_reason = models.CharField(_("不予公开理由"), max_length=300, blank=True)
+    index_number = models.CharField(_("索引号"), max_length=80, blank=True)
+
+    objects = ReplyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reply_date", "-pk"]
+        verbose_name = _("答复")
+        verbose_name_plural = _("答复")
+        constraints = [
+            models.UniqueConstraint(fields=["index_number"], condition=~Q(index_number=""), name="unique_reply_index"),
+            models.UniqueConstraint(
+                fields=["unit", "doc_number"], condition=~Q(doc_number=""), name="unique_reply_doc"
+            ),
+            models.CheckConstraint(
+                condition=~Q(disclosure="not_disclosed") | ~Q(non_disclosure_reason=""),
+                name="non_disclosure_needs_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        p = self.proposal
+        return f"对{p.session}第{p.number}号{p.document_word}的复函"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES and self.disclosure == self.Disclosure.PROACTIVE
