@@ -14,6 +14,7 @@ from wagtail.models import (
     Site,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 from . import demo_texts as texts
@@ -243,8 +244,7 @@ def load_workflow(home, progress):
     task, _ = GroupApprovalTask.objects.get_or_create(name="办公室负责人审核")
     task.groups.add(approvers)
     workflow, _ = Workflow.objects.get_or_create(name="审核后发布")
-    if not workflow.workflow_tasks.exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     progress("workflow: editors draft, the office head approves")
     return editors, approvers

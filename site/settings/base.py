@@ -159,6 +159,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Longer than any countdown we schedule, so Redis never re-delivers a waiting task in a loop.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 6 * 3600}
+# `celery -A portal beat` runs these; scheduled publishing needs a minute's precision at most.
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled-pages": {"task": "content.tasks.publish_scheduled", "schedule": 60.0},
+}
 
 WAGTAIL_SITE_NAME = "联席会议协调平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
