@@ -11,6 +11,22 @@ from wagtail.log_actions import log
 ACTIONS = {
     "coordination.liaison.appoint": (_("任命联络员"), _("任命了联络员")),
     "coordination.liaison.end": (_("联络员离任"), _("结束了联络员任期")),
+    "coordination.meeting.schedule": (_("安排会议"), _("安排了会议")),
+    "coordination.meeting.notify": (_("发出会议通知"), _("发出了会议通知")),
+    "coordination.meeting.register_attendee": (_("登记参会人员"), _("登记了参会人员")),
+    "coordination.meeting.hold": (_("登记会议召开"), _("登记了会议召开和出席情况")),
+    "coordination.meeting.cancel": (_("取消会议"), _("取消了会议")),
+    "coordination.meeting.reorder_agenda": (_("调整议程"), _("调整了议程顺序")),
+    "coordination.topic.propose": (_("提出议题"), _("提出了议题")),
+    "coordination.topic.accepted": (_("议题列入议程"), _("将议题列入议程")),
+    "coordination.topic.deferred": (_("议题暂缓"), _("暂缓了议题")),
+    "coordination.topic.declined": (_("议题不予列入"), _("决定议题不予列入")),
+    "coordination.minutes.draft": (_("起草纪要"), _("起草了会议纪要")),
+    "coordination.minutes.revise": (_("修改纪要"), _("修改了会议纪要")),
+    "coordination.minutes.open_consent": (_("征求意见"), _("向与会单位征求纪要意见")),
+    "coordination.minutes.answer": (_("反馈纪要意见"), _("反馈了纪要意见")),
+    "coordination.minutes.close_consent": (_("结束意见征求"), _("结束了纪要意见征求")),
+    "coordination.minutes.issue": (_("印发纪要"), _("印发了会议纪要")),
 }
 
 

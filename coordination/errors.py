@@ -19,3 +19,13 @@ class NotPermitted(DomainError):
 
 class InvalidState(DomainError):
     default_message = _("当前状态下不能进行此操作。")
+
+
+class StaleEdit(DomainError):
+    """Someone saved the document since this user opened it; their save is refused."""
+
+    default_message = _("在您编辑期间，其他人已保存了新的版本。您的修改未保存，请在最新版本的基础上重新修改。")
+
+    def __init__(self, current, message=None):
+        self.current = current
+        super().__init__(message)

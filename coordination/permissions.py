@@ -74,6 +74,10 @@ def can_oversee(user) -> bool:
     return user.is_active and user.has_perm(OVERSEE)
 
 
+def is_convenor(user) -> bool:
+    return user.is_active and user.groups.filter(name=str(ROLE_GROUPS[Role.CONVENOR][0])).exists()
+
+
 def can_manage_membership(user) -> bool:
     return is_office(user)
 

@@ -8,13 +8,32 @@ admin, the workbench, the API and Celery tasks all behave the same.
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit, permissions
-from .errors import InvalidState, NotPermitted
-from .models import Liaison, MemberUnit, Notification
+from .errors import DomainError, InvalidState, NotPermitted, StaleEdit
+from .models import (
+    ActionItem,
+    AgendaTopic,
+    AgreedItem,
+    Attendance,
+    ConsentAnswer,
+    ConsentRound,
+    DocumentNumberSequence,
+    Liaison,
+    Meeting,
+    MemberUnit,
+    Minutes,
+    MinutesRevision,
+    Notification,
+    TopicAttachment,
+)
 
 User = get_user_model()
 
@@ -83,3 +102,600 @@ def liaison_appoint(
         body=_("自 %(date)s 起，您代表%(unit)s办理联席会议事项。") % {"date": start_date, "unit": unit.short_name},
     )
     return liaison
+
+
+# --- shared helpers ---------------------------------------------------------------------
+
+
+def _require_office(actor, message: str) -> None:
+    if not permissions.is_office(actor):
+        raise NotPermitted(message)
+
+
+def _require_unit(actor, unit: MemberUnit) -> None:
+    if not permissions.can_act_for_unit(actor, unit):
+        raise NotPermitted(_("您只能代表本单位办理：%(unit)s 不是您的单位。") % {"unit": unit})
+
+
+def _validated(instance):
+    """`full_clean()` with Django's errors turned into one domain error with their messages."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise DomainError("；".join(error.messages)) from error
+    return instance
+
+
+def _take_number(series: str, year: int) -> int:
+    """The next serial of a document series, under a row lock (call inside the issuing transaction)."""
+    DocumentNumberSequence.objects.get_or_create(series=series, year=year)
+    sequence = DocumentNumberSequence.objects.select_for_update().get(series=series, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return sequence.last
+
+
+def _liaison_users(units) -> list:
+    return [term.user for term in Liaison.objects.active().filter(unit__in=units).select_related("user")]
+
+
+def _lock(model, obj):
+    return model.objects.select_for_update().get(pk=obj.pk)
+
+
+# --- meetings ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_schedule(
+    *,
+    actor,
+    kind: str,
+    starts_at: datetime.datetime,
+    place: str,
+    chair,
+    topic_deadline: datetime.datetime,
+    invited_units: Iterable[MemberUnit] | None = None,
+    ends_at: datetime.datetime | None = None,
+) -> Meeting:
+    """Plan a meeting, numbered within its year, inviting all active units unless told otherwise."""
+    _require_office(actor, _("只有联席会议办公室可以安排会议。"))
+    if not permissions.is_convenor(chair):
+        raise InvalidState(_("会议须由总召集人或召集人主持。"))
+    if topic_deadline >= starts_at:
+        raise InvalidState(_("议题征集截止时间须早于会议开始时间。"))
+    if ends_at and ends_at <= starts_at:
+        raise InvalidState(_("会议结束时间须晚于开始时间。"))
+    units = list(invited_units) if invited_units is not None else list(MemberUnit.objects.filter(is_active=True))
+    if not units:
+        raise InvalidState(_("请至少邀请一个成员单位。"))
+    year = timezone.localtime(starts_at).year
+    meeting = Meeting(
+        kind=kind,
+        year=year,
+        number=_take_number("meeting", year),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        chair=chair,
+        topic_deadline=topic_deadline,
+        created_by=actor,
+    )
+    _validated(meeting).save()
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, unit=unit) for unit in units)
+    audit.record(
+        meeting,
+        "coordination.meeting.schedule",
+        actor=actor,
+        changes={"starts_at": starts_at.isoformat(), "place": place, "units": len(units)},
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_notify(*, actor, meeting: Meeting) -> Meeting:
+    """Tell every invited unit's liaison about the meeting (workbench and e-mail)."""
+    _require_office(actor, _("只有联席会议办公室可以发出会议通知。"))
+    meeting = _lock(Meeting, meeting)
+    if meeting.status != Meeting.Status.PLANNED:
+        raise InvalidState(_("只有筹备中的会议可以发出通知。"))
+    meeting.status, meeting.notified_at = Meeting.Status.NOTIFIED, timezone.now()
+    meeting.save(update_fields=["status", "notified_at"])
+    units = MemberUnit.objects.filter(attendances__meeting=meeting)
+    when = timezone.localtime(meeting.starts_at)
+    notification_send(
+        recipients=_liaison_users(units),
+        title=_("会议通知：%(title)s") % {"title": meeting.title},
+        body=_("会议定于%(when)s在%(place)s召开，请于%(deadline)s前提交议题并登记参会人员。")
+        % {
+            "when": f"{when:%Y年%m月%d日 %H:%M}",
+            "place": meeting.place,
+            "deadline": f"{timezone.localtime(meeting.topic_deadline):%m月%d日 %H:%M}",
+        },
+        url=f"/workbench/meetings/{meeting.pk}/",
+    )
+    audit.record(meeting, "coordination.meeting.notify", actor=actor, changes={"status": meeting.status})
+    return meeting
+
+
+@transaction.atomic
+def meeting_register_attendee(*, actor, meeting: Meeting, unit: MemberUnit, attendee: str) -> Attendance:
+    """A liaison says who will attend for their unit."""
+    _require_unit(actor, unit)
+    attendance = Attendance.objects.select_for_update().filter(meeting=meeting, unit=unit).first()
+    if attendance is None:
+        raise InvalidState(_("本单位未被邀请参加此次会议。"))
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED):
+        raise InvalidState(_("会议已召开或已取消，不能再登记参会人员。"))
+    if not attendee.strip():
+        raise DomainError(_("请填写参会人员姓名和职务。"))
+    attendance.planned_attendee = attendee.strip()
+    attendance.save(update_fields=["planned_attendee"])
+    audit.record(attendance, "coordination.meeting.register_attendee", actor=actor, changes={"attendee": attendee})
+    return attendance
+
+
+@transaction.atomic
+def meeting_hold(*, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]]) -> Meeting:
+    """Record that the meeting took place, with each invited unit's attendance.
+
+    `attendance` maps unit ids to (status, person's name); every invited unit must be accounted for.
+    """
+    _require_office(actor, _("只有联席会议办公室可以登记会议召开情况。"))
+    meeting = _lock(Meeting, meeting)
+    if meeting.status != Meeting.Status.NOTIFIED:
+        raise InvalidState(_("会议须先发出通知，才能登记召开。"))
+    rows = {a.unit_id: a for a in meeting.attendances.select_for_update()}
+    missing = set(rows) - set(attendance)
+    if missing:
+        names = "、".join(str(rows[pk].unit) for pk in sorted(missing, key=lambda pk: rows[pk].unit.order))
+        raise DomainError(_("请登记以下单位的出席情况：%(units)s") % {"units": names})
+    for unit_id, (status, name) in attendance.items():
+        row = rows.get(unit_id)
+        if row is None:
+            raise DomainError(_("有单位不在此次会议的邀请名单中。"))
+        if status not in (Attendance.Status.PRESENT, Attendance.Status.ABSENT, Attendance.Status.LEAVE):
+            raise DomainError(_("出席情况只能是出席、缺席或请假。"))
+        if status == Attendance.Status.PRESENT and not name.strip():
+            raise DomainError(_("%(unit)s 出席，请填写出席人员姓名。") % {"unit": row.unit})
+        row.status, row.attendee = status, name.strip()
+    Attendance.objects.bulk_update(rows.values(), ["status", "attendee"])
+    meeting.status = Meeting.Status.HELD
+    meeting.save(update_fields=["status"])
+    present = sum(1 for row in rows.values() if row.status == Attendance.Status.PRESENT)
+    audit.record(
+        meeting, "coordination.meeting.hold", actor=actor, changes={"status": meeting.status, "present": present}
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
+    _require_office(actor, _("只有联席会议办公室可以取消会议。"))
+    meeting = _lock(Meeting, meeting)
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED):
+        raise InvalidState(_("已召开或已取消的会议不能取消。"))
+    if not reason.strip():
+        raise DomainError(_("请填写取消原因。"))
+    was_notified = meeting.status == Meeting.Status.NOTIFIED
+    meeting.status, meeting.cancel_reason = Meeting.Status.CANCELLED, reason.strip()
+    meeting.save(update_fields=["status", "cancel_reason"])
+    if was_notified:
+        notification_send(
+            recipients=_liaison_users(MemberUnit.objects.filter(attendances__meeting=meeting)),
+            title=_("会议取消：%(title)s") % {"title": meeting.title},
+            body=reason,
+            url=f"/workbench/meetings/{meeting.pk}/",
+        )
+    audit.record(meeting, "coordination.meeting.cancel", actor=actor, changes={"status": meeting.status}, note=reason)
+    return meeting
+
+
+# --- agenda topics ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def topic_propose(
+    *,
+    actor,
+    meeting: Meeting,
+    unit: MemberUnit | None,
+    title: str,
+    background: str,
+    decision_requested: str,
+    files: Iterable = (),
+) -> AgendaTopic:
+    """A unit proposes a topic before the deadline; the office (unit None) may add its own until the meeting."""
+    if unit is None:
+        _require_office(actor, _("只有联席会议办公室可以提出办公室议题。"))
+    else:
+        _require_unit(actor, unit)
+    meeting = _lock(Meeting, meeting)
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED):
+        raise InvalidState(_("此次会议已不再征集议题。"))
+    if unit is not None:
+        if not meeting.attendances.filter(unit=unit).exists():
+            raise InvalidState(_("本单位未被邀请参加此次会议。"))
+        if timezone.now() > meeting.topic_deadline:
+            raise InvalidState(
+                _("议题征集已于%(deadline)s截止，请联系联席会议办公室。")
+                % {"deadline": f"{timezone.localtime(meeting.topic_deadline):%Y-%m-%d %H:%M}"}
+            )
+    topic = AgendaTopic(
+        meeting=meeting,
+        unit=unit,
+        title=title.strip(),
+        background=background.strip(),
+        decision_requested=decision_requested.strip(),
+        proposed_by=actor,
+    )
+    _validated(topic).save()
+    for upload in files:
+        TopicAttachment.objects.create(topic=topic, file=upload, name=upload.name[:200])
+    audit.record(topic, "coordination.topic.propose", actor=actor, changes={"title": topic.title})
+    return topic
+
+
+def _topic_decision(actor, topic: AgendaTopic, status: str, reason: str) -> AgendaTopic:
+    _require_office(actor, _("只有联席会议办公室可以审定议题。"))
+    topic = _lock(AgendaTopic, topic)
+    meeting = topic.meeting
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED):
+        raise InvalidState(_("会议已召开或已取消，议程不能再调整。"))
+    allowed = {
+        AgendaTopic.Status.ACCEPTED: (AgendaTopic.Status.PROPOSED, AgendaTopic.Status.DEFERRED),
+        AgendaTopic.Status.DEFERRED: (AgendaTopic.Status.PROPOSED, AgendaTopic.Status.ACCEPTED),
+        AgendaTopic.Status.DECLINED: (AgendaTopic.Status.PROPOSED, AgendaTopic.Status.DEFERRED),
+    }
+    if topic.status not in allowed[status]:
+        raise InvalidState(_("议题当前为“%(status)s”，不能这样处理。") % {"status": topic.get_status_display()})
+    if status != AgendaTopic.Status.ACCEPTED and not reason.strip():
+        raise DomainError(_("暂缓或不予列入议程，须说明理由。"))
+    topic.status, topic.reason = status, reason.strip()
+    if status == AgendaTopic.Status.ACCEPTED:
+        last = meeting.topics.aggregate(last=Max("agenda_order"))["last"] or 0
+        topic.agenda_order = last + 1
+    else:
+        topic.agenda_order = None
+    topic.save(update_fields=["status", "reason", "agenda_order"])
+    audit.record(topic, f"coordination.topic.{status}", actor=actor, changes={"status": status}, note=topic.reason)
+    if topic.unit_id:
+        notification_send(
+            recipients=_liaison_users([topic.unit]),
+            title=_("议题“%(title)s”：%(status)s") % {"title": topic.title, "status": topic.get_status_display()},
+            body=topic.reason,
+            url=f"/workbench/meetings/{meeting.pk}/",
+        )
+    return topic
+
+
+@transaction.atomic
+def topic_accept(*, actor, topic: AgendaTopic) -> AgendaTopic:
+    """Put a topic on the agenda, after the topics already there."""
+    return _topic_decision(actor, topic, AgendaTopic.Status.ACCEPTED, "")
+
+
+@transaction.atomic
+def topic_defer(*, actor, topic: AgendaTopic, reason: str) -> AgendaTopic:
+    return _topic_decision(actor, topic, AgendaTopic.Status.DEFERRED, reason)
+
+
+@transaction.atomic
+def topic_decline(*, actor, topic: AgendaTopic, reason: str) -> AgendaTopic:
+    return _topic_decision(actor, topic, AgendaTopic.Status.DECLINED, reason)
+
+
+@transaction.atomic
+def agenda_reorder(*, actor, meeting: Meeting, topic_ids: list[int]) -> None:
+    """Set the order of the accepted topics; the list must name each of them once."""
+    _require_office(actor, _("只有联席会议办公室可以调整议程。"))
+    meeting = _lock(Meeting, meeting)
+    accepted = {t.pk: t for t in meeting.topics.select_for_update().filter(status=AgendaTopic.Status.ACCEPTED)}
+    if sorted(topic_ids) != sorted(accepted):
+        raise DomainError(_("议程顺序须包含全部已列入议程的议题，且每个只出现一次。"))
+    # Two passes keep the (meeting, agenda_order) constraint satisfied while slots are swapped.
+    AgendaTopic.objects.filter(pk__in=topic_ids).update(agenda_order=None)
+    for position, pk in enumerate(topic_ids, start=1):
+        AgendaTopic.objects.filter(pk=pk).update(agenda_order=position)
+    audit.record(meeting, "coordination.meeting.reorder_agenda", actor=actor, changes={"order": topic_ids})
+
+
+# --- minutes ----------------------------------------------------------------------------
+
+
+def _save_agreed_items(minutes: Minutes, items: list[dict]) -> list[dict]:
+    """Replace the agreed items; returns their snapshot for the revision."""
+    if not items:
+        raise DomainError(_("会议纪要至少要有一项议定事项。"))
+    minutes.agreed_items.all().delete()
+    snapshot = []
+    for order, data in enumerate(items, start=1):
+        lead = data["lead_unit"]
+        co_units = [u for u in data.get("co_units", []) if u.pk != lead.pk]
+        item = AgreedItem(
+            minutes=minutes,
+            order=order,
+            title=(data.get("title") or "").strip(),
+            lead_unit=lead,
+            deadline=data.get("deadline"),
+            expected_result=(data.get("expected_result") or "").strip(),
+        )
+        if not item.title or not item.deadline:
+            raise DomainError(_("第%(n)s项议定事项须填写事项内容和完成时限。") % {"n": order})
+        _validated(item).save()
+        item.co_units.set(co_units)
+        snapshot.append(
+            {
+                "order": order,
+                "title": item.title,
+                "lead_unit": lead.short_name,
+                "co_units": [u.short_name for u in sorted(co_units, key=lambda u: u.order)],
+                "deadline": str(item.deadline),
+                "expected_result": item.expected_result,
+            }
+        )
+    return snapshot
+
+
+def _revise(minutes: Minutes, actor, title: str, body: str, items: list[dict], note: str) -> MinutesRevision:
+    minutes.title, minutes.body = title.strip(), body.strip()
+    if not minutes.title or not minutes.body:
+        raise DomainError(_("请填写纪要标题和正文。"))
+    _validated(minutes).save()
+    snapshot = _save_agreed_items(minutes, items)
+    return MinutesRevision.objects.create(
+        minutes=minutes,
+        version=minutes.version,
+        title=minutes.title,
+        body=minutes.body,
+        agreed_items=snapshot,
+        note=note,
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def minutes_draft(*, actor, meeting: Meeting, title: str, body: str, agreed_items: list[dict]) -> Minutes:
+    """Start the minutes of a held meeting (version 1)."""
+    _require_office(actor, _("只有联席会议办公室可以起草会议纪要。"))
+    meeting = _lock(Meeting, meeting)
+    if meeting.status != Meeting.Status.HELD:
+        raise InvalidState(_("会议召开后才能起草纪要。"))
+    if Minutes.objects.filter(meeting=meeting).exists():
+        raise InvalidState(_("此次会议已有纪要草稿，请在草稿上修改。"))
+    minutes = Minutes(meeting=meeting, title=title, body=body, copies_to=settings.PORTAL_MINUTES_COPIES_TO)
+    _revise(minutes, actor, title, body, agreed_items, note=_("初稿"))
+    audit.record(minutes, "coordination.minutes.draft", actor=actor, changes={"version": 1})
+    return minutes
+
+
+@transaction.atomic
+def minutes_revise(
+    *, actor, minutes: Minutes, base_version: int, title: str, body: str, agreed_items: list[dict], note: str = ""
+) -> Minutes:
+    """Save a new revision of the draft.
+
+    `base_version` is the version the editor started from; if someone saved since, the save is
+    refused with `StaleEdit` carrying the current revision, and nothing is written. Revising while
+    a consent round is open closes that round (the units must see the new text).
+    """
+    _require_office(actor, _("只有联席会议办公室可以修改会议纪要。"))
+    minutes = _lock(Minutes, minutes)
+    if minutes.status not in (Minutes.Status.DRAFT, Minutes.Status.IN_CONSENT):
+        raise InvalidState(_("纪要已征求意见完毕或已印发，不能再修改。"))
+    if base_version != minutes.version:
+        raise StaleEdit(minutes.revisions.get(version=minutes.version))
+    superseded = minutes.consent_rounds.filter(closed_at__isnull=True).first()
+    if superseded:
+        superseded.closed_at = timezone.now()
+        superseded.save(update_fields=["closed_at"])
+        minutes.status = Minutes.Status.DRAFT
+    minutes.version += 1
+    _revise(minutes, actor, title, body, agreed_items, note=note)
+    audit.record(
+        minutes,
+        "coordination.minutes.revise",
+        actor=actor,
+        changes={"version": minutes.version, "closed_round": superseded.number if superseded else None},
+        note=note,
+    )
+    return minutes
+
+
+@transaction.atomic
+def consent_round_open(*, actor, minutes: Minutes, deadline: datetime.datetime) -> ConsentRound:
+    """Circulate the current revision to the units that attended, for agreement by `deadline`."""
+    _require_office(actor, _("只有联席会议办公室可以征求与会单位意见。"))
+    minutes = _lock(Minutes, minutes)
+    if minutes.status != Minutes.Status.DRAFT:
+        raise InvalidState(_("只有起草中的纪要可以征求意见。"))
+    if deadline <= timezone.now():
+        raise DomainError(_("反馈截止时间须晚于现在。"))
+    units = list(
+        MemberUnit.objects.filter(attendances__meeting=minutes.meeting, attendances__status=Attendance.Status.PRESENT)
+    )
+    if not units:
+        raise InvalidState(_("没有登记出席的单位，无法征求意见。"))
+    number = (minutes.consent_rounds.aggregate(last=Max("number"))["last"] or 0) + 1
+    round_ = ConsentRound.objects.create(
+        minutes=minutes,
+        revision=minutes.revisions.get(version=minutes.version),
+        number=number,
+        deadline=deadline,
+        opened_by=actor,
+    )
+    ConsentAnswer.objects.bulk_create(ConsentAnswer(round=round_, unit=unit) for unit in units)
+    minutes.status = Minutes.Status.IN_CONSENT
+    minutes.save(update_fields=["status"])
+    notification_send(
+        recipients=_liaison_users(units),
+        title=_("请确认会议纪要：%(title)s") % {"title": minutes.title},
+        body=_("请于%(deadline)s前反馈同意或修改意见。")
+        % {"deadline": f"{timezone.localtime(deadline):%Y-%m-%d %H:%M}"},
+        url=f"/workbench/minutes/{minutes.pk}/consent/",
+    )
+    audit.record(
+        minutes,
+        "coordination.minutes.open_consent",
+        actor=actor,
+        changes={"round": number, "version": minutes.version, "units": len(units)},
+    )
+    return round_
+
+
+@transaction.atomic
+def consent_answer(*, actor, minutes: Minutes, unit: MemberUnit, agree: bool, comment: str = "") -> ConsentAnswer:
+    """A liaison answers for their unit: agree, or ask for changes with text."""
+    _require_unit(actor, unit)
+    round_ = minutes.consent_rounds.filter(closed_at__isnull=True).first()
+    if round_ is None:
+        raise InvalidState(_("此纪要目前没有在征求意见。"))
+    answer = ConsentAnswer.objects.select_for_update().filter(round=round_, unit=unit).first()
+    if answer is None:
+        raise NotPermitted(_("本单位不在此纪要的征求意见范围内。"))
+    if timezone.now() > round_.deadline:
+        raise InvalidState(
+            _("反馈已于%(deadline)s截止，请联系联席会议办公室。")
+            % {"deadline": f"{timezone.localtime(round_.deadline):%Y-%m-%d %H:%M}"}
+        )
+    if not agree and not comment.strip():
+        raise DomainError(_("提出修改意见时，请写明需要修改的内容。"))
+    answer.answer = ConsentAnswer.Answer.AGREE if agree else ConsentAnswer.Answer.CHANGES
+    answer.comment, answer.answered_by, answer.answered_at = comment.strip(), actor, timezone.now()
+    answer.save(update_fields=["answer", "comment", "answered_by", "answered_at"])
+    audit.record(
+        answer,
+        "coordination.minutes.answer",
+        actor=actor,
+        changes={"answer": answer.answer, "round": round_.number},
+        note=answer.comment,
+    )
+    return answer
+
+
+@transaction.atomic
+def consent_round_close(*, actor, minutes: Minutes, silence_reason: str = "") -> ConsentRound:
+    """Close the open round as consent.
+
+    Every unit must have agreed; after the deadline, units that stayed silent may be counted as
+    consenting, with the office's reason on record. A request for changes means revising instead.
+    """
+    _require_office(actor, _("只有联席会议办公室可以结束意见征求。"))
+    minutes = _lock(Minutes, minutes)
+    round_ = minutes.consent_rounds.select_for_update().filter(closed_at__isnull=True).first()
+    if minutes.status != Minutes.Status.IN_CONSENT or round_ is None:
+        raise InvalidState(_("此纪要目前没有在征求意见。"))
+    answers = list(round_.answers.select_related("unit"))
+    changes = [a.unit.short_name for a in answers if a.answer == ConsentAnswer.Answer.CHANGES]
+    if changes:
+        raise InvalidState(_("%(units)s 提出了修改意见，请修改纪要后重新征求意见。") % {"units": "、".join(changes)})
+    pending = [a for a in answers if a.answer == ConsentAnswer.Answer.PENDING]
+    if pending:
+        if timezone.now() <= round_.deadline:
+            raise InvalidState(
+                _("反馈截止前还有单位未答复：%(units)s。") % {"units": "、".join(a.unit.short_name for a in pending)}
+            )
+        if not silence_reason.strip():
+            raise DomainError(_("有单位逾期未反馈；视为同意须写明理由。"))
+        for answer in pending:
+            answer.answer, answer.silence_reason = ConsentAnswer.Answer.SILENCE, silence_reason.strip()
+        ConsentAnswer.objects.bulk_update(pending, ["answer", "silence_reason"])
+    round_.closed_at = timezone.now()
+    round_.save(update_fields=["closed_at"])
+    minutes.status = Minutes.Status.CONSENT_CLOSED
+    minutes.save(update_fields=["status"])
+    audit.record(
+        minutes,
+        "coordination.minutes.close_consent",
+        actor=actor,
+        changes={"round": round_.number, "silent_units": [a.unit.short_name for a in pending]},
+        note=silence_reason,
+    )
+    return round_
+
+
+@transaction.atomic
+def minutes_issue(*, actor, minutes: Minutes, reported_on: datetime.date) -> Minutes:
+    """Issue the agreed minutes: freeze, number, create the action items, notify, report upward.
+
+    The 文号 comes from the minutes series of the issue year inside this transaction, so a
+    failure anywhere here leaves neither a number used nor half-created action items.
+    """
+    from .tasks import render_minutes_pdf
+
+    _require_office(actor, _("只有联席会议办公室可以印发会议纪要。"))
+    minutes = _lock(Minutes, minutes)
+    if minutes.status != Minutes.Status.CONSENT_CLOSED:
+        raise InvalidState(_("与会单位意见征求完毕后才能印发纪要。"))
+    now = timezone.now()
+    if reported_on > timezone.localdate(now):
+        raise DomainError(_("上报区政府的日期不能晚于今天。"))
+    year = timezone.localdate(now).year
+    minutes.doc_number = settings.PORTAL_MINUTES_NUMBER_PATTERN.format(year=year, serial=_take_number("minutes", year))
+    minutes.status, minutes.issued_at, minutes.issued_by, minutes.reported_on = (
+        Minutes.Status.ISSUED,
+        now,
+        actor,
+        reported_on,
+    )
+    _validated(minutes).save()
+    for item in minutes.agreed_items.prefetch_related("co_units"):
+        action = ActionItem.objects.create(
+            source=ActionItem.Source.AGREED_ITEM,
+            agreed_item=item,
+            title=item.title,
+            description=item.expected_result,
+            lead_unit=item.lead_unit,
+            deadline=item.deadline,
+            original_deadline=item.deadline,
+            source_reference=f"{minutes.doc_number} 第{item.order}项",
+        )
+        action.co_units.set(item.co_units.all())
+    Meeting.objects.filter(pk=minutes.meeting_id).update(status=Meeting.Status.MINUTES_ISSUED)
+    units = MemberUnit.objects.filter(attendances__meeting=minutes.meeting_id)
+    notification_send(
+        recipients=_liaison_users(units),
+        title=_("会议纪要已印发：%(number)s") % {"number": minutes.doc_number},
+        body=_("%(title)s 已印发，本单位承担的议定事项已列入督办。") % {"title": minutes.title},
+        url=f"/workbench/minutes/{minutes.pk}/",
+    )
+    audit.record(
+        minutes,
+        "coordination.minutes.issue",
+        actor=actor,
+        changes={
+            "doc_number": minutes.doc_number,
+            "reported_on": str(reported_on),
+            "action_items": minutes.agreed_items.count(),
+        },
+    )
+    transaction.on_commit(lambda: render_minutes_pdf.delay(minutes.pk))
+    return minutes
+
+
+def minutes_store_pdf(*, minutes_id: int) -> bool:
+    """Render the minutes' PDF into storage if what it prints changed since the last rendering.
+
+    Rendering takes a second or two, so it runs outside the row lock; the lock is taken only to
+    store the result, and a concurrent rendering of the same content is simply not stored twice.
+    """
+    from django.core.files.base import ContentFile
+
+    from .documents import fingerprint, minutes_document
+    from .pdf import render_pdf
+
+    minutes = Minutes.objects.select_related("meeting").get(pk=minutes_id)
+    document = minutes_document(minutes)
+    digest = fingerprint(document)
+    if minutes.pdf and minutes.pdf_fingerprint == digest:
+        return False
+    content = render_pdf(document)
+    with transaction.atomic():
+        minutes = _lock(Minutes, minutes)
+        if minutes.pdf_fingerprint == digest and minutes.pdf:
+            return False
+        name = f"{minutes.meeting.year}-{minutes.meeting.number}-minutes.pdf"
+        minutes.pdf.save(name, ContentFile(content), save=False)
+        minutes.pdf_fingerprint = digest
+        minutes.save(update_fields=["pdf", "pdf_fingerprint"])
+    return True

@@ -21,3 +21,11 @@ def deliver_notification_email(notification_id: int) -> bool:
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return True
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_minutes_pdf(minutes_id: int) -> bool:
+    """Render the issued minutes to PDF and store it, unless the stored PDF already matches."""
+    from .services import minutes_store_pdf
+
+    return minutes_store_pdf(minutes_id=minutes_id)

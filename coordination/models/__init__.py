@@ -1,5 +1,36 @@
+from .actions import ActionItem
+from .meetings import (
+    AgendaTopic,
+    AgreedItem,
+    Attendance,
+    ConsentAnswer,
+    ConsentRound,
+    Meeting,
+    Minutes,
+    MinutesRevision,
+    TopicAttachment,
+)
 from .notifications import Notification
+from .numbering import DocumentNumberSequence
 from .proposals import Proposal, Proposer, Reply
 from .units import Liaison, MemberUnit
 
-__all__ = ["Liaison", "MemberUnit", "Notification", "Proposal", "Proposer", "Reply"]
+__all__ = [
+    "ActionItem",
+    "AgendaTopic",
+    "AgreedItem",
+    "Attendance",
+    "ConsentAnswer",
+    "ConsentRound",
+    "DocumentNumberSequence",
+    "Liaison",
+    "Meeting",
+    "MemberUnit",
+    "Minutes",
+    "MinutesRevision",
+    "Notification",
+    "Proposal",
+    "Proposer",
+    "Reply",
+    "TopicAttachment",
+]

@@ -1,0 +1,64 @@
+"""The official documents (公文) the coordination domain prints: what goes on the page."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from .models import Minutes
+
+
+def chinese_date(value) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _paragraphs(text: str) -> str:
+    return format_html_join("", "<p>{}</p>", ((line.strip(),) for line in text.splitlines() if line.strip()))
+
+
+def minutes_document(minutes: Minutes):
+    """The minutes as an `OfficialDocument`, ready for the PDF and the print preview."""
+    from .pdf import OfficialDocument
+
+    items = minutes.agreed_items.select_related("lead_unit").prefetch_related("co_units")
+    rows = format_html_join(
+        "",
+        "<li><p>{}（牵头单位：{}；配合单位：{}；完成时限：{}）{}</p></li>",
+        (
+            (
+                item.title,
+                item.lead_unit.short_name,
+                "、".join(u.short_name for u in sorted(item.co_units.all(), key=lambda u: u.order)) or "无",
+                chinese_date(item.deadline),
+                format_html("预期成果：{}。", item.expected_result) if item.expected_result else "",
+            )
+            for item in items
+        ),
+    )
+    body = format_html("{}<h2>议定事项</h2><ol class=\\"agreed-items\\">{}</ol>", _paragraphs(minutes.body), rows)
+    date = timezone.localdate(minutes.issued_at) if minutes.issued_at else timezone.localdate()
+    office = settings.PORTAL_OFFICE_NAME
+    return OfficialDocument(
+        header_text=f"{settings.PORTAL_MEETING_NAME}纪要",
+        doc_number=minutes.doc_number,
+        title=minutes.title,
+        addressee="",
+        body_html=str(body),
+        signature_lines=[office],
+        date_text=chinese_date(date),
+        copies_to=minutes.copies_to,
+        printed_by=office,
+        printed_date_text=chinese_date(date),
+        watermark_draft=minutes.status != Minutes.Status.ISSUED,
+    )
+
+
+def fingerprint(document) -> str:
+    """A digest of everything printed: the PDF is rendered again only when it changes."""
+    data = json.dumps(document.__dict__, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+
