@@ -37,7 +37,7 @@ def minutes_document(minutes: Minutes):
             for item in items
         ),
     )
-    body = format_html("{}<h2>议定事项</h2><ol class=\\"agreed-items\\">{}</ol>", _paragraphs(minutes.body), rows)
+    body = format_html('{}<h2>议定事项</h2><ol class="agreed-items">{}</ol>', _paragraphs(minutes.body), rows)
     date = timezone.localdate(minutes.issued_at) if minutes.issued_at else timezone.localdate()
     office = settings.PORTAL_OFFICE_NAME
     return OfficialDocument(
@@ -59,6 +59,3 @@ def fingerprint(document) -> str:
     """A digest of everything printed: the PDF is rendered again only when it changes."""
     data = json.dumps(document.__dict__, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-
