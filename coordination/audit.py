@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 ACTIONS = {
     "coordination.liaison.appoint": (_("任命联络员"), _("任命了联络员")),
     "coordination.liaison.end": (_("联络员离任"), _("结束了联络员任期")),
+    "coordination.calendar.renew": (_("更换日历订阅地址"), _("更换了日历订阅地址")),
     "coordination.meeting.schedule": (_("安排会议"), _("安排了会议")),
     "coordination.meeting.notify": (_("发出会议通知"), _("发出了会议通知")),
     "coordination.meeting.register_attendee": (_("登记参会人员"), _("登记了参会人员")),

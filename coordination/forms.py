@@ -1,6 +1,13 @@
 """Forms of the coordination domain. They validate input; services make the change."""
 
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+
+from .models import Attendance, Meeting, MemberUnit
 
 
 class LiaisonAdminForm(WagtailAdminModelForm):
@@ -14,3 +21,115 @@ class LiaisonAdminForm(WagtailAdminModelForm):
     def validate_unique(self):
         if self.instance.pk:
             super().validate_unique()
+
+
+# --- workbench forms ---
+
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("会议类型"), choices=Meeting.Kind.choices)
+    starts_at = forms.DateTimeField(label=_("开始时间"), widget=DATETIME_WIDGET)
+    place = forms.CharField(label=_("地点"), max_length=200)
+    chair = forms.ModelChoiceField(label=_("主持人"), queryset=get_user_model().objects.none())
+    topic_deadline = forms.DateTimeField(label=_("议题征集截止"), widget=DATETIME_WIDGET)
+    invited_units = forms.ModelMultipleChoiceField(
+        label=_("参会单位"),
+        queryset=MemberUnit.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("默认全部成员单位"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .permissions import ROLE_GROUPS, Role
+
+        super().__init__(*args, **kwargs)
+        self.fields["chair"].queryset = get_user_model().objects.filter(
+            groups__name=str(ROLE_GROUPS[Role.CONVENOR][0]), is_active=True
+        )
+        self.fields["chair"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        if not self.is_bound:
+            self.initial.setdefault("invited_units", list(self.fields["invited_units"].queryset))
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(label=_("议题"), max_length=200)
+    background = forms.CharField(label=_("背景情况"), widget=forms.Textarea(attrs={"rows": 4}))
+    decision_requested = forms.CharField(label=_("提请会议研究的事项"), widget=forms.Textarea(attrs={"rows": 3}))
+    attachments = forms.FileField(label=_("附件"), required=False, help_text=_("PDF、Word 或图片，单个不超过 10 MB"))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("理由"), max_length=300, widget=forms.TextInput)
+
+
+class AttendeeForm(forms.Form):
+    attendee = forms.CharField(label=_("拟出席人员（姓名、职务）"), max_length=100)
+
+
+class AttendanceForm(forms.Form):
+    """One row of the attendance sheet the office fills in after the meeting."""
+
+    unit_id = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(
+        label=_("出席情况"),
+        choices=[
+            (Attendance.Status.PRESENT, _("出席")),
+            (Attendance.Status.ABSENT, _("缺席")),
+            (Attendance.Status.LEAVE, _("请假")),
+        ],
+    )
+    attendee = forms.CharField(label=_("出席人员"), max_length=100, required=False)
+
+
+AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0)
+
+
+class MinutesForm(forms.Form):
+    title = forms.CharField(label=_("纪要标题"), max_length=200)
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 12}))
+    note = forms.CharField(label=_("修改说明"), max_length=300, required=False)
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AgreedItemForm(forms.Form):
+    title = forms.CharField(label=_("议定事项"), max_length=300)
+    lead_unit = forms.ModelChoiceField(label=_("牵头单位"), queryset=MemberUnit.objects.filter(is_active=True))
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("配合单位"),
+        queryset=MemberUnit.objects.filter(is_active=True),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    deadline = forms.DateField(label=_("完成时限"), widget=DATE_WIDGET)
+    expected_result = forms.CharField(label=_("预期成果"), max_length=300, required=False)
+
+
+AgreedItemFormSet = forms.formset_factory(AgreedItemForm, extra=1, can_delete=True, min_num=1, validate_min=True)
+
+
+class ConsentRoundForm(forms.Form):
+    deadline = forms.DateTimeField(label=_("反馈截止时间"), widget=DATETIME_WIDGET)
+
+
+class ConsentAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("本单位意见"), choices=[("agree", _("同意")), ("changes", _("提出修改意见"))], widget=forms.RadioSelect
+    )
+    comment = forms.CharField(label=_("修改意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class CloseConsentForm(forms.Form):
+    silence_reason = forms.CharField(
+        label=_("逾期未反馈视为同意的理由"),
+        required=False,
+        max_length=300,
+        help_text=_("仅当有单位逾期未反馈时需要填写"),
+    )
+
+
+class IssueForm(forms.Form):
+    reported_on = forms.DateField(label=_("上报区政府日期"), widget=DATE_WIDGET, initial=datetime.date.today)

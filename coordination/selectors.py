@@ -3,9 +3,10 @@
 import re
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .models import MemberUnit, Reply
+from . import permissions
+from .models import AgendaTopic, ConsentAnswer, Liaison, Meeting, MemberUnit, Minutes, Reply
 
 
 def active_units() -> QuerySet[MemberUnit]:
@@ -51,3 +52,60 @@ def public_reply_fields(reply: Reply) -> dict:
         "copies_to": reply.copies_to,
         "index_number": reply.index_number,
     }
+
+
+def liaison_unit(user) -> MemberUnit | None:
+    """The unit this user is currently liaison of, if any."""
+    if not user.is_authenticated:
+        return None
+    term = Liaison.objects.active().filter(user=user).select_related("unit").first()
+    return term.unit if term else None
+
+
+def meetings_visible_to(user) -> QuerySet[Meeting]:
+    """The office and convenors see every meeting; a liaison those their unit is invited to."""
+    meetings = Meeting.objects.select_related("chair").order_by("-starts_at")
+    if permissions.can_oversee(user):
+        return meetings
+    unit = liaison_unit(user)
+    if unit is None:
+        return meetings.none()
+    return meetings.filter(attendances__unit=unit)
+
+
+def topics_visible_to(user, meeting: Meeting) -> QuerySet[AgendaTopic]:
+    """A liaison sees their own unit's proposals and the agenda; other units' proposals stay private."""
+    topics = meeting.topics.select_related("unit").order_by("agenda_order", "proposed_at")
+    if permissions.can_oversee(user):
+        return topics
+    unit = liaison_unit(user)
+    own = Q(unit=unit) if unit else Q(pk__in=[])
+    return topics.filter(own | Q(status=AgendaTopic.Status.ACCEPTED))
+
+
+def minutes_visible_to(user) -> QuerySet[Minutes]:
+    minutes = Minutes.objects.select_related("meeting")
+    if permissions.can_oversee(user):
+        return minutes
+    unit = liaison_unit(user)
+    if unit is None:
+        return minutes.none()
+    return minutes.filter(meeting__attendances__unit=unit)
+
+
+def consent_overview(minutes: Minutes):
+    """The open (or latest) round with every unit's answer, for the office's one-screen view."""
+    round_ = minutes.consent_rounds.order_by("-number").first()
+    if round_ is None:
+        return None, []
+    return round_, list(round_.answers.select_related("unit", "answered_by"))
+
+
+def pending_consents(user) -> QuerySet[ConsentAnswer]:
+    """Consent requests the user's unit has not answered yet."""
+    unit = liaison_unit(user)
+    if unit is None:
+        return ConsentAnswer.objects.none()
+    return ConsentAnswer.objects.filter(
+        unit=unit, answer=ConsentAnswer.Answer.PENDING, round__closed_at__isnull=True
+    ).select_related("round__minutes")

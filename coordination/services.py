@@ -23,6 +23,7 @@ from .models import (
     AgendaTopic,
     AgreedItem,
     Attendance,
+    CalendarToken,
     ConsentAnswer,
     ConsentRound,
     DocumentNumberSequence,
@@ -36,6 +37,15 @@ from .models import (
 )
 
 User = get_user_model()
+
+
+def calendar_token_renew(*, user) -> CalendarToken:
+    """Give the user a new secret calendar-feed URL; the old one stops working."""
+    import secrets
+
+    token, _created = CalendarToken.objects.update_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
+    audit.record(token, "coordination.calendar.renew", actor=user)
+    return token
 
 
 def notification_send(*, recipients: Iterable, title: str, body: str = "", url: str = "") -> list[Notification]:

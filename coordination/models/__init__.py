@@ -10,7 +10,7 @@ from .meetings import (
     MinutesRevision,
     TopicAttachment,
 )
-from .notifications import Notification
+from .notifications import CalendarToken, Notification
 from .numbering import DocumentNumberSequence
 from .proposals import Proposal, Proposer, Reply
 from .units import Liaison, MemberUnit
@@ -19,6 +19,7 @@ __all__ = [
     "ActionItem",
     "AgendaTopic",
     "AgreedItem",
+    "CalendarToken",
     "Attendance",
     "ConsentAnswer",
     "ConsentRound",

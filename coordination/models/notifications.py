@@ -29,3 +29,17 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CalendarToken(models.Model):
+    """The secret in a user's personal calendar-feed URL; a new token revokes the old URL."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("日历订阅密钥")
+
+    def __str__(self) -> str:
+        return f"{self.user} calendar"

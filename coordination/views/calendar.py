@@ -1,0 +1,30 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coordination import calendar, selectors, services
+from coordination.models import CalendarToken
+
+
+def personal_feed(request, token):
+    """The meetings that concern the token owner's unit; no login, the URL itself is the secret."""
+    owner = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if owner is None:
+        raise Http404
+    meetings = selectors.meetings_visible_to(owner.user)
+    return HttpResponse(calendar.meetings_ics(meetings, name="联席会议"), content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def feed_settings(request):
+    token = CalendarToken.objects.filter(user=request.user).first()
+    url = request.build_absolute_uri(f"/calendar/{token.token}.ics") if token else None
+    return render(request, "coordination/calendar.html", {"feed_url": url})
+
+
+@require_POST
+@login_required
+def feed_renew(request):
+    services.calendar_token_renew(user=request.user)
+    return redirect("workbench:calendar")

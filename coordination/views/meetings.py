@@ -1,0 +1,206 @@
+"""Workbench screens of meetings and their agenda topics."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordination import calendar, permissions, selectors, services
+from coordination.errors import DomainError
+from coordination.forms import AttendanceFormSet, AttendeeForm, MeetingForm, ReasonForm, TopicForm
+from coordination.models import AgendaTopic, Meeting
+
+from .common import office_required, run
+
+
+def visible_meeting(request, pk) -> Meeting:
+    return get_object_or_404(selectors.meetings_visible_to(request.user), pk=pk)
+
+
+@login_required
+def meeting_list(request):
+    meetings = selectors.meetings_visible_to(request.user)
+    return render(
+        request,
+        "coordination/meeting_list.html",
+        {"meetings": meetings, "is_office": permissions.is_office(request.user)},
+    )
+
+
+@office_required
+def meeting_create(request):
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_schedule(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已安排%(title)s。") % {"title": meeting.title})
+            return redirect("workbench:meeting", pk=meeting.pk)
+    return render(request, "coordination/meeting_form.html", {"form": form})
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = visible_meeting(request, pk)
+    unit = selectors.liaison_unit(request.user)
+    attendances = list(meeting.attendances.select_related("unit"))
+    own_attendance = next((a for a in attendances if unit and a.unit_id == unit.pk), None)
+    topics = list(selectors.topics_visible_to(request.user, meeting).prefetch_related("attachments"))
+    context = {
+        "meeting": meeting,
+        "is_office": permissions.is_office(request.user),
+        "unit": unit,
+        "attendances": attendances,
+        "own_attendance": own_attendance,
+        "agenda": [t for t in topics if t.status == AgendaTopic.Status.ACCEPTED],
+        "proposals": [t for t in topics if t.status != AgendaTopic.Status.ACCEPTED],
+        "minutes": getattr(meeting, "minutes", None) if hasattr(meeting, "minutes") else None,
+        "reason_form": ReasonForm(),
+        "attendee_form": AttendeeForm(initial={"attendee": own_attendance.planned_attendee if own_attendance else ""}),
+    }
+    return render(request, "coordination/meeting_detail.html", context)
+
+
+@require_POST
+@office_required
+def meeting_notify(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    return run(
+        request,
+        lambda: services.meeting_notify(actor=request.user, meeting=meeting),
+        success=_("会议通知已发送给各参会单位联络员。"),
+        redirect_to=f"/workbench/meetings/{pk}/",
+    )
+
+
+@require_POST
+@office_required
+def meeting_cancel(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    reason = request.POST.get("reason", "")
+    return run(
+        request,
+        lambda: services.meeting_cancel(actor=request.user, meeting=meeting, reason=reason),
+        success=_("会议已取消。"),
+        redirect_to=f"/workbench/meetings/{pk}/",
+    )
+
+
+@require_POST
+@login_required
+def meeting_register_attendee(request, pk):
+    meeting = visible_meeting(request, pk)
+    unit = selectors.liaison_unit(request.user)
+    if unit is None:
+        raise Http404
+    attendee = request.POST.get("attendee", "")
+    return run(
+        request,
+        lambda: services.meeting_register_attendee(actor=request.user, meeting=meeting, unit=unit, attendee=attendee),
+        success=_("已登记本单位参会人员。"),
+        redirect_to=f"/workbench/meetings/{pk}/",
+    )
+
+
+@office_required
+def meeting_hold(request, pk):
+    """The attendance sheet: filled in after the meeting, it records the meeting as held."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    rows = list(meeting.attendances.select_related("unit"))
+    initial = [{"unit_id": a.unit_id, "status": "present", "attendee": a.planned_attendee} for a in rows]
+    formset = AttendanceFormSet(request.POST or None, initial=initial)
+    if request.method == "POST" and formset.is_valid():
+        sheet = {f.cleaned_data["unit_id"]: (f.cleaned_data["status"], f.cleaned_data["attendee"]) for f in formset}
+        try:
+            services.meeting_hold(actor=request.user, meeting=meeting, attendance=sheet)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("已登记会议召开及出席情况。"))
+            return redirect("workbench:meeting", pk=pk)
+    return render(
+        request,
+        "coordination/meeting_hold.html",
+        {"meeting": meeting, "formset": formset, "rows": zip(rows, formset, strict=True)},
+    )
+
+
+@login_required
+def topic_create(request, pk):
+    """A liaison proposes a topic for their unit; the office adds its own (no unit)."""
+    meeting = visible_meeting(request, pk)
+    unit = None if permissions.is_office(request.user) else selectors.liaison_unit(request.user)
+    if unit is None and not permissions.is_office(request.user):
+        raise Http404
+    form = TopicForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        files = request.FILES.getlist("attachments")
+        try:
+            services.topic_propose(
+                actor=request.user,
+                meeting=meeting,
+                unit=unit,
+                title=data["title"],
+                background=data["background"],
+                decision_requested=data["decision_requested"],
+                files=files,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("议题已提交，请等待联席会议办公室审定。") if unit else _("办公室议题已添加。"))
+            return redirect("workbench:meeting", pk=pk)
+    return render(request, "coordination/topic_form.html", {"form": form, "meeting": meeting, "unit": unit})
+
+
+@require_POST
+@office_required
+def topic_decide(request, pk, decision):
+    topic = get_object_or_404(AgendaTopic, pk=pk)
+    reason = request.POST.get("reason", "")
+    actions = {
+        "accept": (lambda: services.topic_accept(actor=request.user, topic=topic), _("议题已列入议程。")),
+        "defer": (lambda: services.topic_defer(actor=request.user, topic=topic, reason=reason), _("议题已暂缓。")),
+        "decline": (
+            lambda: services.topic_decline(actor=request.user, topic=topic, reason=reason),
+            _("议题不予列入，已告知提出单位。"),
+        ),
+    }
+    if decision not in actions:
+        raise Http404
+    action, success = actions[decision]
+    return run(request, action, success=success, redirect_to=f"/workbench/meetings/{topic.meeting_id}/")
+
+
+@require_POST
+@office_required
+def agenda_move(request, pk, topic_pk, direction):
+    """Move one agenda topic up or down; the service checks the whole order."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    order = list(
+        meeting.topics.filter(status=AgendaTopic.Status.ACCEPTED).order_by("agenda_order").values_list("pk", flat=True)
+    )
+    if topic_pk in order:
+        i = order.index(topic_pk)
+        j = i - 1 if direction == "up" else i + 1
+        if 0 <= j < len(order):
+            order[i], order[j] = order[j], order[i]
+    return run(
+        request,
+        lambda: services.agenda_reorder(actor=request.user, meeting=meeting, topic_ids=order),
+        success=_("议程顺序已调整。"),
+        redirect_to=f"/workbench/meetings/{pk}/",
+    )
+
+
+@login_required
+def meeting_ics(request, pk):
+    meeting = visible_meeting(request, pk)
+    response = HttpResponse(calendar.meetings_ics([meeting], name=meeting.title), content_type="text/calendar")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.year}-{meeting.number}.ics"'
+    return response

@@ -1,0 +1,232 @@
+"""Workbench screens of minutes: drafting, revisions, the consent round, issue and the PDF."""
+
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coordination import permissions, selectors, services
+from coordination.errors import DomainError, StaleEdit
+from coordination.forms import (
+    AgreedItemFormSet,
+    CloseConsentForm,
+    ConsentAnswerForm,
+    ConsentRoundForm,
+    IssueForm,
+    MinutesForm,
+)
+from coordination.models import Meeting, Minutes
+
+from .common import office_required, run
+
+
+def visible_minutes(request, pk) -> Minutes:
+    return get_object_or_404(selectors.minutes_visible_to(request.user).distinct(), pk=pk)
+
+
+def _items_from(formset) -> list[dict]:
+    return [f.cleaned_data for f in formset if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+
+def _item_initial(minutes: Minutes) -> list[dict]:
+    return [
+        {
+            "title": i.title,
+            "lead_unit": i.lead_unit,
+            "co_units": list(i.co_units.all()),
+            "deadline": i.deadline,
+            "expected_result": i.expected_result,
+        }
+        for i in minutes.agreed_items.select_related("lead_unit").prefetch_related("co_units")
+    ]
+
+
+@office_required
+def minutes_create(request, meeting_pk):
+    meeting = get_object_or_404(Meeting, pk=meeting_pk)
+    form = MinutesForm(request.POST or None, initial={"title": f"{meeting.title}纪要"})
+    formset = AgreedItemFormSet(request.POST or None, prefix="items")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        try:
+            minutes = services.minutes_draft(
+                actor=request.user,
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                agreed_items=_items_from(formset),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("纪要初稿已保存。"))
+            return redirect("workbench:minutes", pk=minutes.pk)
+    return render(request, "coordination/minutes_form.html", {"form": form, "formset": formset, "meeting": meeting})
+
+
+@office_required
+def minutes_edit(request, pk):
+    minutes = get_object_or_404(Minutes, pk=pk)
+    form = MinutesForm(
+        request.POST or None, initial={"title": minutes.title, "body": minutes.body, "base_version": minutes.version}
+    )
+    formset = AgreedItemFormSet(request.POST or None, prefix="items", initial=_item_initial(minutes))
+    stale = None
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        data = form.cleaned_data
+        try:
+            services.minutes_revise(
+                actor=request.user,
+                minutes=minutes,
+                base_version=data["base_version"] or 0,
+                title=data["title"],
+                body=data["body"],
+                agreed_items=_items_from(formset),
+                note=data["note"],
+            )
+        except StaleEdit as error:
+            stale = error.current  # shown beside the user's own text, which stays in the form
+            form.add_error(None, error.message)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已保存为第 %(v)s 版。") % {"v": minutes.version + 1})
+            return redirect("workbench:minutes", pk=pk)
+    return render(
+        request,
+        "coordination/minutes_form.html",
+        {"form": form, "formset": formset, "meeting": minutes.meeting, "minutes": minutes, "stale": stale},
+    )
+
+
+@login_required
+def minutes_detail(request, pk):
+    minutes = visible_minutes(request, pk)
+    unit = selectors.liaison_unit(request.user)
+    round_, answers = selectors.consent_overview(minutes)
+    own_answer = next((a for a in answers if unit and a.unit_id == unit.pk), None)
+    context = {
+        "minutes": minutes,
+        "meeting": minutes.meeting,
+        "is_office": permissions.is_office(request.user),
+        "items": minutes.agreed_items.select_related("lead_unit").prefetch_related("co_units"),
+        "revisions": minutes.revisions.select_related("created_by"),
+        "round": round_,
+        "answers": answers,
+        "own_answer": own_answer,
+        "answer_form": ConsentAnswerForm(),
+        "round_form": ConsentRoundForm(),
+        "close_form": CloseConsentForm(),
+        "issue_form": IssueForm(),
+    }
+    return render(request, "coordination/minutes_detail.html", context)
+
+
+@login_required
+def minutes_compare(request, pk):
+    minutes = visible_minutes(request, pk)
+    revisions = {r.version: r for r in minutes.revisions.all()}
+    try:
+        a, b = revisions[int(request.GET.get("a", 1))], revisions[int(request.GET.get("b", minutes.version))]
+    except (KeyError, ValueError):
+        raise Http404 from None
+    table = difflib.HtmlDiff(wrapcolumn=48).make_table(
+        a.as_text().splitlines(), b.as_text().splitlines(), f"第{a.version}版", f"第{b.version}版", context=False
+    )
+    return render(
+        request,
+        "coordination/minutes_compare.html",
+        {"minutes": minutes, "a": a, "b": b, "table": table, "versions": sorted(revisions)},
+    )
+
+
+@require_POST
+@office_required
+def consent_open(request, pk):
+    minutes = get_object_or_404(Minutes, pk=pk)
+    form = ConsentRoundForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写有效的反馈截止时间。"))
+        return redirect("workbench:minutes", pk=pk)
+    deadline = form.cleaned_data["deadline"]
+    return run(
+        request,
+        lambda: services.consent_round_open(actor=request.user, minutes=minutes, deadline=deadline),
+        success=_("已向出席单位征求意见。"),
+        redirect_to=f"/workbench/minutes/{pk}/",
+    )
+
+
+@require_POST
+@login_required
+def consent_answer(request, pk):
+    minutes = visible_minutes(request, pk)
+    unit = selectors.liaison_unit(request.user)
+    form = ConsentAnswerForm(request.POST)
+    if unit is None or not form.is_valid():
+        messages.error(request, _("请选择同意或提出修改意见。"))
+        return redirect("workbench:minutes", pk=pk)
+    data = form.cleaned_data
+    return run(
+        request,
+        lambda: services.consent_answer(
+            actor=request.user, minutes=minutes, unit=unit, agree=data["answer"] == "agree", comment=data["comment"]
+        ),
+        success=_("本单位意见已提交。"),
+        redirect_to=f"/workbench/minutes/{pk}/",
+    )
+
+
+@require_POST
+@office_required
+def consent_close(request, pk):
+    minutes = get_object_or_404(Minutes, pk=pk)
+    reason = request.POST.get("silence_reason", "")
+    return run(
+        request,
+        lambda: services.consent_round_close(actor=request.user, minutes=minutes, silence_reason=reason),
+        success=_("意见征求已结束，纪要可以印发。"),
+        redirect_to=f"/workbench/minutes/{pk}/",
+    )
+
+
+@require_POST
+@office_required
+def minutes_issue(request, pk):
+    minutes = get_object_or_404(Minutes, pk=pk)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写上报区政府的日期。"))
+        return redirect("workbench:minutes", pk=pk)
+    reported_on = form.cleaned_data["reported_on"]
+    return run(
+        request,
+        lambda: services.minutes_issue(actor=request.user, minutes=minutes, reported_on=reported_on),
+        success=_("纪要已印发，议定事项已转为督办事项。"),
+        redirect_to=f"/workbench/minutes/{pk}/",
+    )
+
+
+@login_required
+def minutes_pdf(request, pk):
+    """The issued minutes' PDF, from storage; rendered now if the background task has not yet."""
+    minutes = visible_minutes(request, pk)
+    if minutes.status != Minutes.Status.ISSUED:
+        raise Http404
+    services.minutes_store_pdf(minutes_id=minutes.pk)
+    minutes.refresh_from_db()
+    filename = f"{minutes.doc_number or minutes.title}.pdf"
+    return FileResponse(minutes.pdf.open("rb"), content_type="application/pdf", filename=filename)
+
+
+@login_required
+def minutes_preview(request, pk):
+    """The HTML print preview: the same template as the PDF."""
+    from coordination.documents import minutes_document
+    from coordination.pdf import render_html
+
+    minutes = visible_minutes(request, pk)
+    return HttpResponse(render_html(minutes_document(minutes)))
