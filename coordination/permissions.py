@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
-from .models import Liaison, MemberUnit, Notification
+from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Notification, Proposal, Reply
 
 ACT_FOR_UNIT = "coordination.act_for_unit"
 MANAGE_MEMBERSHIP = "coordination.change_memberunit"
@@ -37,9 +37,25 @@ ROLE_GROUPS = {
             (MemberUnit, ["act_for_unit", "add_memberunit", "change_memberunit", "view_memberunit"]),
             (Liaison, ["add_liaison", "change_liaison", "view_liaison"]),
             (Notification, ["view_notification"]),
+            (Meeting, ["view_meeting"]),
+            (Minutes, ["view_minutes"]),
+            (ActionItem, ["view_actionitem"]),
+            (Proposal, ["view_proposal"]),
+            (Reply, ["view_reply"]),
         ],
     ),
-    Role.CONVENOR: (_("召集人"), [(MemberUnit, ["view_memberunit"]), (Liaison, ["view_liaison"])]),
+    Role.CONVENOR: (
+        _("召集人"),
+        [
+            (MemberUnit, ["view_memberunit"]),
+            (Liaison, ["view_liaison"]),
+            (Meeting, ["view_meeting"]),
+            (Minutes, ["view_minutes"]),
+            (ActionItem, ["view_actionitem"]),
+            (Proposal, ["view_proposal"]),
+            (Reply, ["view_reply"]),
+        ],
+    ),
     Role.LIAISON: (_("联络员"), []),
 }
 

@@ -4,13 +4,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from . import audit, services
 from .errors import DomainError
 from .forms import LiaisonAdminForm
-from .models import Liaison, MemberUnit
+from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
 
 
 @hooks.register("register_log_actions")
@@ -88,8 +90,77 @@ class LiaisonViewSet(SnippetViewSet):
         return Liaison.objects.select_related("unit", "user")
 
 
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Records whose every change goes through a service: the admin lists and inspects them only."""
+
+    def user_has_permission(self, user, action):
+        return action in {"view", "inspect"} and super().user_has_permission(user, "view")
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ReadOnlyViewSet(SnippetViewSet):
+    inspect_view_enabled = True
+
+
+for read_only_model in (Meeting, Minutes, ActionItem, Proposal, Reply):
+    register_permission_policy(read_only_model, ReadOnlyPolicy(read_only_model))
+
+
+class MeetingViewSet(ReadOnlyViewSet):
+    model = Meeting
+    icon = "date"
+    menu_label = gettext_lazy("会议")
+    list_display = ["__str__", "starts_at", "place", "status"]
+    list_filter = ["kind", "status", "year"]
+
+
+class MinutesViewSet(ReadOnlyViewSet):
+    model = Minutes
+    icon = "doc-full"
+    menu_label = gettext_lazy("会议纪要")
+    list_display = ["title", "doc_number", "status", "issued_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "doc_number"]
+
+
+class ActionItemViewSet(ReadOnlyViewSet):
+    model = ActionItem
+    icon = "tasks"
+    menu_label = gettext_lazy("督办事项")
+    list_display = ["title", "lead_unit", "deadline", "status"]
+    list_filter = ["source", "status", "lead_unit"]
+    search_fields = ["title"]
+
+
+class ProposalViewSet(ReadOnlyViewSet):
+    model = Proposal
+    icon = "form"
+    menu_label = gettext_lazy("建议提案")
+    list_display = ["session", "number", "title", "lead_unit", "received_on"]
+    list_filter = ["kind", "session"]
+    search_fields = ["title", "number"]
+
+
+class ReplyViewSet(ReadOnlyViewSet):
+    model = Reply
+    icon = "mail"
+    menu_label = gettext_lazy("答复")
+    list_display = ["__str__", "unit", "doc_number", "category", "status", "disclosure"]
+    list_filter = ["status", "category", "disclosure"]
+
+
 class CoordinationGroup(SnippetViewSetGroup):
-    items = (MemberUnitViewSet, LiaisonViewSet)
+    items = (
+        MemberUnitViewSet,
+        LiaisonViewSet,
+        MeetingViewSet,
+        MinutesViewSet,
+        ActionItemViewSet,
+        ProposalViewSet,
+        ReplyViewSet,
+    )
     menu_icon = "group"
     menu_label = gettext_lazy("联席会议")
     menu_name = "coordination"
