@@ -28,6 +28,15 @@ ACTIONS = {
     "coordination.minutes.answer": (_("反馈纪要意见"), _("反馈了纪要意见")),
     "coordination.minutes.close_consent": (_("结束意见征求"), _("结束了纪要意见征求")),
     "coordination.minutes.issue": (_("印发纪要"), _("印发了会议纪要")),
+    "coordination.item.create": (_("交办事项"), _("交办了督办事项")),
+    "coordination.item.report": (_("报告进展"), _("报告了进展")),
+    "coordination.item.close": (_("确认办结"), _("确认事项办结")),
+    "coordination.item.return": (_("退回事项"), _("退回了事项")),
+    "coordination.item.cancel": (_("撤销事项"), _("撤销了事项")),
+    "coordination.item.extension_request": (_("申请延期"), _("申请延期")),
+    "coordination.item.extension_decide": (_("审批延期"), _("审批了延期申请")),
+    "coordination.item.urge": (_("催办"), _("发出催办")),
+    "coordination.item.urge_acknowledge": (_("确认催办"), _("确认收到催办")),
 }
 
 

@@ -90,6 +90,13 @@ def can_oversee(user) -> bool:
     return user.is_active and user.has_perm(OVERSEE)
 
 
+def office_users():
+    """The office's active staff, who receive what units report to the office."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups=role_group(Role.OFFICE), is_active=True)
+
+
 def is_convenor(user) -> bool:
     return user.is_active and user.groups.filter(name=str(ROLE_GROUPS[Role.CONVENOR][0])).exists()
 

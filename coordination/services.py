@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,14 +27,20 @@ from .models import (
     ConsentAnswer,
     ConsentRound,
     DocumentNumberSequence,
+    ExtensionRequest,
     Liaison,
     Meeting,
     MemberUnit,
     Minutes,
     MinutesRevision,
     Notification,
+    ProgressAttachment,
+    ProgressReport,
+    ReminderLog,
     TopicAttachment,
+    Urge,
 )
+from .uploads import validate_upload
 
 User = get_user_model()
 
@@ -709,3 +715,300 @@ def minutes_store_pdf(*, minutes_id: int) -> bool:
         minutes.pdf_fingerprint = digest
         minutes.save(update_fields=["pdf", "pdf_fingerprint"])
     return True
+
+
+# --- action items (督办) ------------------------------------------------------------------
+
+
+def _item_units(item: ActionItem) -> list[MemberUnit]:
+    return [item.lead_unit, *item.co_units.all()]
+
+
+@transaction.atomic
+def action_item_create(
+    *,
+    actor,
+    title: str,
+    lead_unit: MemberUnit,
+    co_units: Iterable[MemberUnit] = (),
+    deadline: datetime.date | None,
+    description: str = "",
+    source: str = ActionItem.Source.OFFICE,
+    source_reference: str = "",
+    towns_carry_out: bool = False,
+) -> ActionItem:
+    """The office assigns work directly, or records a standing measure of a policy."""
+    _require_office(actor, _("只有联席会议办公室可以交办事项。"))
+    item = ActionItem(
+        source=source,
+        title=title.strip(),
+        description=description.strip(),
+        lead_unit=lead_unit,
+        deadline=deadline,
+        original_deadline=deadline,
+        source_reference=source_reference,
+        towns_carry_out=towns_carry_out,
+    )
+    _validated(item).save()
+    item.co_units.set([u for u in co_units if u.pk != lead_unit.pk])
+    notification_send(
+        recipients=_liaison_users(_item_units(item)),
+        title=_("新的督办事项：%(t)s") % {"t": item.title},
+        body=item.description,
+        url=f"/workbench/items/{item.pk}/",
+    )
+    audit.record(item, "coordination.item.create", actor=actor, changes={"lead_unit": lead_unit.short_name})
+    return item
+
+
+@transaction.atomic
+def action_item_report_progress(
+    *,
+    actor,
+    item: ActionItem,
+    unit: MemberUnit,
+    text: str,
+    percent: int | None = None,
+    completion: bool = False,
+    files: Iterable = (),
+) -> ProgressReport:
+    """A lead or co-unit reports progress; only the lead unit reports completion.
+
+    Every upload is checked before anything is written, so a rejected file leaves no report behind.
+    """
+    _require_unit(actor, unit)
+    item = _lock(ActionItem, item)
+    is_lead = unit.pk == item.lead_unit_id
+    if not is_lead and not item.co_units.filter(pk=unit.pk).exists():
+        raise NotPermitted(_("%(unit)s 不是此事项的牵头或配合单位。") % {"unit": unit})
+    if item.status in (ActionItem.Status.CLOSED, ActionItem.Status.CANCELLED):
+        raise InvalidState(_("事项已办结或已撤销，不能再报告进展。"))
+    if completion and not is_lead:
+        raise NotPermitted(_("只有牵头单位可以报办结；配合单位请报告本单位的进展。"))
+    if completion and item.status == ActionItem.Status.COMPLETION_REPORTED:
+        raise InvalidState(_("已报办结，正在等待办公室审核。"))
+    if not text.strip():
+        raise DomainError(_("请填写进展情况。"))
+    if percent is not None and not 0 <= percent <= 100:
+        raise DomainError(_("完成进度应在 0 到 100 之间。"))
+    files = list(files)
+    kinds = [validate_upload(upload) for upload in files]
+    report = ProgressReport.objects.create(
+        action_item=item,
+        unit=unit,
+        author=actor,
+        text=text.strip(),
+        percent=100 if completion else percent,
+        is_completion=completion,
+    )
+    for upload, kind in zip(files, kinds, strict=True):
+        ProgressAttachment.objects.create(
+            report=report, file=upload, name=upload.name[:200], kind=kind, size=upload.size
+        )
+    if completion:
+        item.status = ActionItem.Status.COMPLETION_REPORTED
+    elif item.status == ActionItem.Status.OPEN:
+        item.status = ActionItem.Status.IN_PROGRESS
+    item.save(update_fields=["status"])
+    recipients = list(permissions.office_users()) if is_lead else _liaison_users([item.lead_unit])
+    notification_send(
+        recipients=recipients,
+        title=_("%(unit)s 报告了进展：%(t)s") % {"unit": unit.short_name, "t": item.title},
+        body=report.text,
+        url=f"/workbench/items/{item.pk}/",
+    )
+    audit.record(
+        item,
+        "coordination.item.report",
+        actor=actor,
+        changes={"unit": unit.short_name, "completion": completion, "status": item.status},
+    )
+    return report
+
+
+@transaction.atomic
+def action_item_close(*, actor, item: ActionItem) -> ActionItem:
+    """The office accepts a reported completion (办结)."""
+    _require_office(actor, _("只有联席会议办公室可以确认办结。"))
+    item = _lock(ActionItem, item)
+    if item.status != ActionItem.Status.COMPLETION_REPORTED:
+        raise InvalidState(_("牵头单位报办结后，办公室才能确认办结。"))
+    item.status, item.closed_at, item.status_reason = ActionItem.Status.CLOSED, timezone.now(), ""
+    item.save(update_fields=["status", "closed_at", "status_reason"])
+    notification_send(
+        recipients=_liaison_users([item.lead_unit]),
+        title=_("事项已办结：%(t)s") % {"t": item.title},
+        url=f"/workbench/items/{item.pk}/",
+    )
+    audit.record(item, "coordination.item.close", actor=actor, changes={"status": item.status})
+    return item
+
+
+@transaction.atomic
+def action_item_return(*, actor, item: ActionItem, reason: str) -> ActionItem:
+    """The office sends a reported completion back to the lead unit, saying why."""
+    _require_office(actor, _("只有联席会议办公室可以退回事项。"))
+    item = _lock(ActionItem, item)
+    if item.status != ActionItem.Status.COMPLETION_REPORTED:
+        raise InvalidState(_("只有已报办结的事项可以退回。"))
+    if not reason.strip():
+        raise DomainError(_("退回须说明理由。"))
+    item.status, item.status_reason = ActionItem.Status.IN_PROGRESS, reason.strip()
+    item.save(update_fields=["status", "status_reason"])
+    notification_send(
+        recipients=_liaison_users([item.lead_unit]),
+        title=_("事项被退回：%(t)s") % {"t": item.title},
+        body=reason,
+        url=f"/workbench/items/{item.pk}/",
+    )
+    audit.record(item, "coordination.item.return", actor=actor, changes={"status": item.status}, note=reason)
+    return item
+
+
+@transaction.atomic
+def action_item_cancel(*, actor, item: ActionItem, reason: str) -> ActionItem:
+    _require_office(actor, _("只有联席会议办公室可以撤销事项。"))
+    item = _lock(ActionItem, item)
+    if item.status in ActionItem.FINISHED_STATUSES:
+        raise InvalidState(_("事项已办结或已撤销。"))
+    if not reason.strip():
+        raise DomainError(_("撤销须说明理由。"))
+    item.status, item.status_reason = ActionItem.Status.CANCELLED, reason.strip()
+    item.save(update_fields=["status", "status_reason"])
+    notification_send(
+        recipients=_liaison_users(_item_units(item)),
+        title=_("事项已撤销：%(t)s") % {"t": item.title},
+        body=reason,
+        url=f"/workbench/items/{item.pk}/",
+    )
+    audit.record(item, "coordination.item.cancel", actor=actor, changes={"status": item.status}, note=reason)
+    return item
+
+
+@transaction.atomic
+def extension_request(*, actor, item: ActionItem, reason: str, new_deadline: datetime.date) -> ExtensionRequest:
+    """The lead unit asks for more time; one request at a time."""
+    _require_unit(actor, item.lead_unit)
+    item = _lock(ActionItem, item)
+    if item.status in ActionItem.FINISHED_STATUSES:
+        raise InvalidState(_("事项已办结或已撤销，无需延期。"))
+    if not item.deadline or new_deadline <= item.deadline:
+        raise DomainError(_("申请的新时限须晚于现在的时限。"))
+    if not reason.strip():
+        raise DomainError(_("请说明延期理由。"))
+    if item.extension_requests.filter(status=ExtensionRequest.Status.PENDING).exists():
+        raise InvalidState(_("已有一份延期申请在等待审批。"))
+    request = ExtensionRequest.objects.create(
+        action_item=item, requested_by=actor, reason=reason.strip(), new_deadline=new_deadline
+    )
+    audit.record(
+        item,
+        "coordination.item.extension_request",
+        actor=actor,
+        changes={"new_deadline": str(new_deadline)},
+        note=reason,
+    )
+    return request
+
+
+@transaction.atomic
+def extension_decide(*, actor, request: ExtensionRequest, approve: bool, note: str = "") -> ExtensionRequest:
+    """The office approves (the deadline moves; the original stays on record) or refuses."""
+    _require_office(actor, _("只有联席会议办公室可以审批延期。"))
+    request = _lock(ExtensionRequest, request)
+    if request.status != ExtensionRequest.Status.PENDING:
+        raise InvalidState(_("这份延期申请已审批过。"))
+    if not approve and not note.strip():
+        raise DomainError(_("不同意延期须说明理由。"))
+    request.status = ExtensionRequest.Status.APPROVED if approve else ExtensionRequest.Status.REFUSED
+    request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note.strip()
+    request.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    item = _lock(ActionItem, request.action_item)
+    if approve:
+        item.deadline = request.new_deadline
+        item.save(update_fields=["deadline"])
+    notification_send(
+        recipients=_liaison_users([item.lead_unit]),
+        title=_("延期申请%(d)s：%(t)s") % {"d": request.get_status_display(), "t": item.title},
+        body=note,
+        url=f"/workbench/items/{item.pk}/",
+    )
+    audit.record(
+        item,
+        "coordination.item.extension_decide",
+        actor=actor,
+        changes={"approved": approve, "deadline": str(item.deadline)},
+        note=note,
+    )
+    return request
+
+
+@transaction.atomic
+def action_item_urge(*, actor, item: ActionItem, unit: MemberUnit, text: str) -> Urge:
+    """The office urges a unit (催办); the unit's liaison must acknowledge it."""
+    _require_office(actor, _("只有联席会议办公室可以催办。"))
+    if item.status in ActionItem.FINISHED_STATUSES:
+        raise InvalidState(_("事项已办结或已撤销，无需催办。"))
+    if unit not in _item_units(item):
+        raise DomainError(_("%(unit)s 不承担此事项。") % {"unit": unit})
+    if not text.strip():
+        raise DomainError(_("请填写催办内容。"))
+    urge = Urge.objects.create(action_item=item, unit=unit, text=text.strip(), sent_by=actor)
+    notification_send(
+        recipients=_liaison_users([unit]),
+        title=_("催办通知：%(t)s") % {"t": item.title},
+        body=text,
+        url=f"/workbench/items/{item.pk}/",
+    )
+    audit.record(item, "coordination.item.urge", actor=actor, changes={"unit": unit.short_name}, note=text)
+    return urge
+
+
+@transaction.atomic
+def urge_acknowledge(*, actor, urge: Urge) -> Urge:
+    _require_unit(actor, urge.unit)
+    urge = _lock(Urge, urge)
+    if urge.acknowledged_at:
+        raise InvalidState(_("已确认收到此催办。"))
+    urge.acknowledged_by, urge.acknowledged_at = actor, timezone.now()
+    urge.save(update_fields=["acknowledged_by", "acknowledged_at"])
+    audit.record(
+        urge.action_item, "coordination.item.urge_acknowledge", actor=actor, changes={"unit": urge.unit.short_name}
+    )
+    return urge
+
+
+def reminders_send(*, today: datetime.date | None = None) -> int:
+    """Remind liaisons of items due in N days (settings) and, daily, of overdue ones. Idempotent.
+
+    Each reminder is one transaction: the `ReminderLog` row (unique per item, kind and day) and
+    its notifications commit together, so a second beat or a retried task finds the row and
+    sends nothing twice.
+    """
+    from django.db import IntegrityError
+
+    today = today or timezone.localdate()
+    due = {f"before_{days}": today + datetime.timedelta(days=days) for days in settings.PORTAL_REMINDER_DAYS}
+    items = ActionItem.objects.open().filter(deadline__isnull=False).select_related("lead_unit")
+    sent = 0
+    for item in items.filter(Q(deadline__in=list(due.values())) | Q(deadline__lt=today)).prefetch_related("co_units"):
+        kind = "overdue" if item.deadline < today else next(k for k, d in due.items() if d == item.deadline)
+        try:
+            with transaction.atomic():
+                ReminderLog.objects.create(action_item=item, kind=kind, day=today)
+                days = (item.deadline - today).days
+                title = (
+                    _("事项已逾期 %(n)s 天：%(t)s") % {"n": -days, "t": item.title}
+                    if days < 0
+                    else _("事项将在 %(n)s 天后到期：%(t)s") % {"n": days, "t": item.title}
+                )
+                notification_send(
+                    recipients=_liaison_users(_item_units(item)),
+                    title=title,
+                    body=_("完成时限：%(d)s") % {"d": item.deadline},
+                    url=f"/workbench/items/{item.pk}/",
+                )
+        except IntegrityError:
+            continue  # already reminded today
+        sent += 1
+    return sent

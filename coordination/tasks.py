@@ -29,3 +29,11 @@ def render_minutes_pdf(minutes_id: int) -> bool:
     from .services import minutes_store_pdf
 
     return minutes_store_pdf(minutes_id=minutes_id)
+
+
+@shared_task
+def send_deadline_reminders() -> int:
+    """Daily: reminders before deadlines and for overdue items (sent once each, see the service)."""
+    from .services import reminders_send
+
+    return reminders_send()

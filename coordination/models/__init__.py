@@ -1,4 +1,4 @@
-from .actions import ActionItem
+from .actions import ActionItem, ExtensionRequest, ProgressAttachment, ProgressReport, ReminderLog, Urge
 from .meetings import (
     AgendaTopic,
     AgreedItem,
@@ -24,14 +24,19 @@ __all__ = [
     "ConsentAnswer",
     "ConsentRound",
     "DocumentNumberSequence",
+    "ExtensionRequest",
     "Liaison",
     "Meeting",
     "MemberUnit",
     "Minutes",
     "MinutesRevision",
     "Notification",
+    "ProgressAttachment",
+    "ProgressReport",
     "Proposal",
     "Proposer",
+    "ReminderLog",
     "Reply",
     "TopicAttachment",
+    "Urge",
 ]

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,7 @@ class ActionItem(models.Model):
     deadline = models.DateField(_("完成时限"), null=True, blank=True, help_text=_("常态化措施可不设时限"))
     original_deadline = models.DateField(_("原定时限"), null=True, blank=True)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    status_reason = models.CharField(_("退回或撤销理由"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
 
@@ -81,7 +83,123 @@ class ActionItem(models.Model):
         return bool(self.deadline) and self.status not in self.FINISHED_STATUSES and self.deadline < self._today()
 
     @property
+    def closed_on_time(self) -> bool | None:
+        """For closed items: whether they closed by the deadline in force."""
+        if self.status != self.Status.CLOSED or not self.closed_at:
+            return None
+        return not self.deadline or timezone.localdate(self.closed_at) <= self.deadline
+
+    @property
     def is_due_soon(self) -> bool:
         if not self.deadline or self.status in self.FINISHED_STATUSES:
             return False
         return 0 <= (self.deadline - self._today()).days <= DUE_SOON_DAYS
+
+
+class ProgressReport(models.Model):
+    """A unit's progress (进展) on an action item; co-units' reports reach the lead unit."""
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="reports")
+    unit = models.ForeignKey(MemberUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("报告单位"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("进展情况"))
+    percent = models.PositiveSmallIntegerField(_("完成进度（%）"), null=True, blank=True)
+    is_completion = models.BooleanField(_("报办结"), default=False)
+    created_at = models.DateTimeField(_("报告时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("进展报告")
+        verbose_name_plural = _("进展报告")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(percent__lte=100), name="progress_percent_at_most_100")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_item} · {self.unit}"
+
+
+class ProgressAttachment(models.Model):
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("附件"), upload_to="progress/%Y/%m/")
+    name = models.CharField(_("文件名"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=20)
+    size = models.PositiveIntegerField(_("大小"))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExtensionRequest(models.Model):
+    """A lead unit's request to move the deadline (延期申请); the original stays on the item."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待审批")
+        APPROVED = "approved", _("已同意")
+        REFUSED = "refused", _("不同意")
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="extension_requests")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("延期理由"))
+    new_deadline = models.DateField(_("申请延至"))
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("审批意见"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("延期申请")
+        verbose_name_plural = _("延期申请")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_item"], condition=models.Q(status="pending"), name="one_pending_extension_per_item"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_item} → {self.new_deadline}"
+
+
+class Urge(models.Model):
+    """The office's urging notice (催办) to a unit, which the unit must acknowledge."""
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="urges")
+    unit = models.ForeignKey(MemberUnit, on_delete=models.PROTECT, related_name="urges", verbose_name=_("被催办单位"))
+    text = models.TextField(_("催办内容"))
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("催办")
+        verbose_name_plural = _("催办")
+
+    def __str__(self) -> str:
+        return f"{self.action_item} · {self.unit}"
+
+
+class ReminderLog(models.Model):
+    """One reminder that was sent; the unique key is what makes reminders go out once.
+
+    Beat may fire twice and a worker may die after sending: the row is written in the same
+    transaction as the notifications, so a retry finds it and sends nothing again.
+    """
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20)
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action_item", "kind", "day"], name="reminder_once_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.action_item} {self.kind} {self.day}"

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -164,6 +165,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 6 * 3600}
 # `celery -A portal beat` runs these; scheduled publishing needs a minute's precision at most.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "content.tasks.publish_scheduled", "schedule": 60.0},
+    "deadline-reminders": {"task": "coordination.tasks.send_deadline_reminders", "schedule": crontab(hour=8, minute=0)},
 }
 
 WAGTAIL_SITE_NAME = "联席会议协调平台"
@@ -172,6 +174,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "txt", "zip"]
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Attachments of progress reports and topics: checked by content (coordination/uploads.py).
+PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_MB", "10")) * 1024 * 1024
+# Reminders to liaisons: days before the deadline (overdue items are reminded daily).
+PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
 
 LOGGING = {
     "version": 1,
