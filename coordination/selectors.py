@@ -1,12 +1,13 @@
 """Every read of the coordination domain that carries a rule (who sees what, in which order)."""
 
+import datetime
 import re
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from . import permissions
-from .models import AgendaTopic, ConsentAnswer, Liaison, Meeting, MemberUnit, Minutes, Reply
+from .models import ActionItem, AgendaTopic, ConsentAnswer, Liaison, Meeting, MemberUnit, Minutes, Reply
 
 
 def active_units() -> QuerySet[MemberUnit]:
@@ -109,3 +110,34 @@ def pending_consents(user) -> QuerySet[ConsentAnswer]:
     return ConsentAnswer.objects.filter(
         unit=unit, answer=ConsentAnswer.Answer.PENDING, round__closed_at__isnull=True
     ).select_related("round__minutes")
+
+
+def action_items_visible_to(user) -> QuerySet[ActionItem]:
+    """Convenors and the office see every item; a liaison the items their unit leads or supports."""
+    items = ActionItem.objects.select_related("lead_unit").prefetch_related("co_units")
+    if permissions.can_oversee(user):
+        return items
+    unit = liaison_unit(user)
+    return items.for_unit(unit) if unit else items.none()
+
+
+def unit_obligations(unit: MemberUnit) -> list[ActionItem]:
+    """What a unit owes: open items it leads or supports, overdue and due soonest first."""
+    items = list(ActionItem.objects.open().for_unit(unit).select_related("lead_unit").prefetch_related("co_units"))
+    far_future = datetime.date.max
+    return sorted(items, key=lambda i: (not i.is_overdue, i.deadline or far_future, i.pk))
+
+
+def supervision_by_unit(items: QuerySet[ActionItem] | None = None) -> list[dict]:
+    """Per unit, as lead: open, overdue, closed on time, closed late (the office's dashboard)."""
+    items = list((items if items is not None else ActionItem.objects.all()).select_related("lead_unit"))
+    rows = {unit.pk: {"unit": unit, "open": 0, "overdue": 0, "on_time": 0, "late": 0} for unit in active_units()}
+    for item in items:
+        row = rows.get(item.lead_unit_id)
+        if row is None:
+            continue
+        if item.status == ActionItem.Status.CLOSED:
+            row["on_time" if item.closed_on_time else "late"] += 1
+        elif item.status != ActionItem.Status.CANCELLED:
+            row["overdue" if item.is_overdue else "open"] += 1
+    return list(rows.values())

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, home, meetings, minutes
+from .views import calendar, home, items, meetings, minutes
 
 app_name = "workbench"
 
@@ -29,4 +29,15 @@ urlpatterns = [
     path("minutes/<int:pk>/issue/", minutes.minutes_issue, name="minutes-issue"),
     path("minutes/<int:pk>/pdf/", minutes.minutes_pdf, name="minutes-pdf"),
     path("minutes/<int:pk>/preview/", minutes.minutes_preview, name="minutes-preview"),
+    path("items/", items.item_list, name="items"),
+    path("items/<int:pk>/", items.item_detail, name="item"),
+    path("items/<int:pk>/close/", items.item_close, name="item-close"),
+    path("items/<int:pk>/return/", items.item_return, name="item-return"),
+    path("items/<int:pk>/cancel/", items.item_cancel, name="item-cancel"),
+    path("items/<int:pk>/urge/", items.item_urge, name="item-urge"),
+    path("items/<int:pk>/extension/", items.item_extension, name="item-extension"),
+    path("extensions/<int:pk>/decide/", items.extension_decide, name="extension-decide"),
+    path("urges/<int:pk>/acknowledge/", items.urge_acknowledge, name="urge-acknowledge"),
+    path("supervision/", items.supervision, name="supervision"),
+    path("supervision/ledger.xlsx", items.ledger_xlsx, name="ledger"),
 ]

@@ -1,0 +1,39 @@
+from django import template
+from django.utils.html import format_html, format_html_join
+
+register = template.Library()
+
+SEGMENTS = ("on_time", "late", "open", "overdue")
+ROW, GAP, LABEL = 18, 6, 150
+
+
+@register.simple_tag
+def supervision_chart(rows):
+    """Stacked horizontal bars per unit (SVG, no JavaScript): the table below carries the numbers."""
+    rows = [r for r in rows if any(r[key] for key in SEGMENTS)]
+    if not rows:
+        return format_html('<p class="muted">{}</p>', "暂无数据")
+    largest = max(sum(r[key] for key in SEGMENTS) for r in rows)
+    scale = (560 - LABEL - 40) / largest
+    parts = []
+    for i, row in enumerate(rows):
+        y = GAP + i * (ROW + GAP)
+        parts.append((LABEL - 6, y + ROW * 0.75, row["unit"].short_name, "", "", "", "", ""))
+        x = LABEL
+        for key in SEGMENTS:
+            width = row[key] * scale
+            if width:
+                parts.append((x, y, "", key, width, ROW, row[key], ""))
+                x += width
+    labels = format_html_join(
+        "", '<text x="{}" y="{}" text-anchor="end">{}</text>', ((p[0], p[1], p[2]) for p in parts if p[2])
+    )
+    bars = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="{}" height="{}" class="seg seg--{}"><title>{}</title></rect>',
+        ((f"{p[0]:.1f}", p[1], f"{p[4]:.1f}", p[5], p[3], p[6]) for p in parts if p[3]),
+    )
+    height = GAP + len(rows) * (ROW + GAP)
+    return format_html(
+        '<svg class="bar-chart" viewBox="0 0 560 {}" role="img" aria-hidden="true">{}{}</svg>', height, labels, bars
+    )
