@@ -219,7 +219,7 @@ def minutes_pdf(request, pk):
     services.minutes_store_pdf(minutes_id=minutes.pk)
     minutes.refresh_from_db()
     filename = f"{minutes.doc_number or minutes.title}.pdf"
-    return FileResponse(minutes.pdf.open("rb"), content_type="application/pdf", filename=filename)
+    return FileResponse(minutes.pdf.open("rb"), content_type="application/pdf", filename=filename, as_attachment=True)
 
 
 @login_required
