@@ -18,6 +18,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("workbench/", include("coordination.urls")),
+    path("api/", include("coordination.api.urls")),
     path("calendar/<str:token>.ics", personal_feed, name="calendar-feed"),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

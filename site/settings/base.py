@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "guardian",
+    "rest_framework",
+    "rest_framework.authtoken",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -166,6 +168,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 6 * 3600}
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "content.tasks.publish_scheduled", "schedule": 60.0},
     "deadline-reminders": {"task": "coordination.tasks.send_deadline_reminders", "schedule": crontab(hour=8, minute=0)},
+}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 50,
 }
 
 WAGTAIL_SITE_NAME = "联席会议协调平台"

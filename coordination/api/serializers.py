@@ -1,0 +1,61 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from coordination.models import ActionItem, ProgressReport
+
+
+class ProgressReportSerializer(serializers.ModelSerializer):
+    unit = serializers.CharField(source="unit.short_name", read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = ["id", "unit", "text", "percent", "is_completion", "created_at"]
+
+
+class ActionItemSerializer(serializers.ModelSerializer):
+    lead_unit = serializers.CharField(source="lead_unit.short_name", read_only=True)
+    co_units = serializers.SerializerMethodField()
+    is_overdue = serializers.BooleanField(read_only=True)
+    is_due_soon = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = ActionItem
+        fields = [
+            "id",
+            "title",
+            "description",
+            "source",
+            "source_reference",
+            "lead_unit",
+            "co_units",
+            "deadline",
+            "original_deadline",
+            "status",
+            "is_overdue",
+            "is_due_soon",
+            "closed_at",
+        ]
+
+    def get_co_units(self, item) -> list[str]:
+        return [unit.short_name for unit in item.co_units.all()]
+
+
+class ActionItemDetailSerializer(ActionItemSerializer):
+    reports = ProgressReportSerializer(many=True, read_only=True)
+
+    class Meta(ActionItemSerializer.Meta):
+        fields = [*ActionItemSerializer.Meta.fields, "reports"]
+
+
+class ProgressInputSerializer(serializers.Serializer):
+    """What a unit's own system posts; the service decides whether it may."""
+
+    text = serializers.CharField(label=_("进展情况"))
+    percent = serializers.IntegerField(
+        label=_("完成进度（%）"), min_value=0, max_value=100, required=False, allow_null=True
+    )
+    completion = serializers.BooleanField(label=_("报办结"), required=False, default=False)
+    unit = serializers.CharField(
+        label=_("报告单位"), required=False, help_text=_("报告单位简称；联络员可省略，默认为本单位")
+    )
+    attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)

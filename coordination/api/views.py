@@ -1,0 +1,71 @@
+"""The JSON API for units' own office systems: the same services and permissions as the web."""
+
+from django.utils.translation import gettext as _
+from rest_framework import generics, status
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from coordination import selectors, services
+from coordination.errors import DomainError, NotPermitted
+from coordination.models import MemberUnit
+
+from .serializers import (
+    ActionItemDetailSerializer,
+    ActionItemSerializer,
+    ProgressInputSerializer,
+    ProgressReportSerializer,
+)
+
+
+class ActionItemList(generics.ListAPIView):
+    """The action items of the caller's unit (all items for the office and convenors)."""
+
+    serializer_class = ActionItemSerializer
+
+    def get_queryset(self):
+        return selectors.action_items_visible_to(self.request.user).order_by("deadline", "pk")
+
+
+class ActionItemDetail(generics.RetrieveAPIView):
+    serializer_class = ActionItemDetailSerializer
+
+    def get_queryset(self):
+        return selectors.action_items_visible_to(self.request.user).prefetch_related("reports__unit")
+
+
+class ProgressCreate(APIView):
+    """Post a progress report (or completion) for one item, as the caller's unit."""
+
+    serializer_class = ProgressInputSerializer
+
+    def post(self, request, pk):
+        item = selectors.action_items_visible_to(request.user).filter(pk=pk).first()
+        if item is None:
+            raise NotFound(_("没有这个事项，或您无权查看。"))
+        data = ProgressInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        if values.get("unit"):
+            unit = MemberUnit.objects.filter(short_name=values["unit"]).first()
+            if unit is None:
+                raise ValidationError({"unit": [_("没有这个单位。")]})
+        else:
+            unit = selectors.liaison_unit(request.user)
+            if unit is None:
+                raise ValidationError({"unit": [_("请指明报告单位。")]})
+        try:
+            report = services.action_item_report_progress(
+                actor=request.user,
+                item=item,
+                unit=unit,
+                text=values["text"],
+                percent=values.get("percent"),
+                completion=values["completion"],
+                files=values["attachments"],
+            )
+        except NotPermitted as error:
+            raise PermissionDenied(str(error.message)) from error
+        except DomainError as error:
+            return Response({"detail": str(error.message)}, status=status.HTTP_409_CONFLICT)
+        return Response(ProgressReportSerializer(report).data, status=status.HTTP_201_CREATED)
