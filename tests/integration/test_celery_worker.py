@@ -97,3 +97,34 @@ def test_a_notification_email_is_delivered_by_the_worker(worker, redis_url, thro
         time.sleep(0.1)
     assert result.id in log.read_text()
     assert "succeeded" in log.read_text()
+
+
+def test_two_beats_sending_reminders_notify_once(
+    worker, redis_url, through_the_broker, units, office_user, make_liaison
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from coordination import services
+    from coordination.models import ReminderLog
+    from coordination.tasks import send_deadline_reminders
+
+    queue, log = worker
+    make_liaison(units[5], "lead-liaison")
+    item = services.action_item_create(
+        actor=office_user,
+        title="走访排查",
+        lead_unit=units[5],
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    with app.connection_for_write(redis_url) as conn:
+        results = [send_deadline_reminders.apply_async(queue=queue, connection=conn) for _ in range(2)]
+
+    deadline = time.monotonic() + 30
+    while log.read_text().count("succeeded") < 2:
+        assert time.monotonic() < deadline, f"the worker did not run both tasks in 30 s:\n{log.read_text()}"
+        time.sleep(0.1)
+    assert ReminderLog.objects.filter(action_item=item).count() == 1
+    assert Notification.objects.filter(title__contains="7 天后到期").count() == 1
+    assert all(r.id in log.read_text() for r in results)
