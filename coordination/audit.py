@@ -28,6 +28,7 @@ ACTIONS = {
     "coordination.minutes.answer": (_("反馈纪要意见"), _("反馈了纪要意见")),
     "coordination.minutes.close_consent": (_("结束意见征求"), _("结束了纪要意见征求")),
     "coordination.minutes.issue": (_("印发纪要"), _("印发了会议纪要")),
+    "coordination.circular.issue": (_("印发通报"), _("印发了通报")),
     "coordination.item.create": (_("交办事项"), _("交办了督办事项")),
     "coordination.item.report": (_("报告进展"), _("报告了进展")),
     "coordination.item.close": (_("确认办结"), _("确认事项办结")),

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from .models import Minutes
+from .models import Circular, Minutes
 
 
 def chinese_date(value) -> str:
@@ -59,3 +59,50 @@ def fingerprint(document) -> str:
     """A digest of everything printed: the PDF is rendered again only when it changes."""
     data = json.dumps(document.__dict__, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def circular_document(circular: Circular):
+    """The circular as an `OfficialDocument`: a table per unit of what was done and what is late."""
+    from .pdf import OfficialDocument
+
+    office = settings.PORTAL_OFFICE_NAME
+    done = sum(len(row["completed"]) for row in circular.snapshot)
+    late = sum(len(row["overdue"]) for row in circular.snapshot)
+    intro = format_html(
+        "<p>现将{}至{}各成员单位落实联席会议议定事项的情况通报如下。期内共办结{}项，截至期末逾期未办结{}项。</p>",
+        chinese_date(circular.period_start),
+        chinese_date(circular.period_end),
+        done,
+        late,
+    )
+    rows = format_html_join(
+        "",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        (
+            (
+                row["unit"],
+                "；".join(i["title"] + ("" if i["on_time"] else "（逾期办结）") for i in row["completed"]) or "—",
+                "；".join(f"{i['title']}（时限{i['deadline']}）" for i in row["overdue"]) or "—",
+                row["in_hand"],
+            )
+            for row in circular.snapshot
+        ),
+    )
+    table = format_html(
+        "<table><thead><tr><th>单位</th><th>期内办结</th><th>逾期未办结</th><th>在办</th></tr></thead>"
+        "<tbody>{}</tbody></table><p>请逾期单位抓紧办理，并于下次例会前向办公室书面说明情况。</p>",
+        rows,
+    )
+    date = chinese_date(timezone.localdate(circular.issued_at))
+    return OfficialDocument(
+        header_text=office,
+        doc_number=circular.doc_number,
+        title=circular.title,
+        addressee="各成员单位：",
+        body_html=str(intro) + str(table),
+        signature_lines=[office],
+        date_text=date,
+        copies_to=settings.PORTAL_MINUTES_COPIES_TO,
+        printed_by=office,
+        printed_date_text=date,
+    )

@@ -170,3 +170,8 @@ class ItemFilterForm(forms.Form):
         if data.get("meeting"):
             items = items.filter(agreed_item__minutes__meeting=data["meeting"])
         return items
+
+
+class CircularForm(forms.Form):
+    period_start = forms.DateField(label=_("起始日期"), widget=DATE_WIDGET)
+    period_end = forms.DateField(label=_("截止日期"), widget=DATE_WIDGET)

@@ -141,3 +141,33 @@ def supervision_by_unit(items: QuerySet[ActionItem] | None = None) -> list[dict]
         elif item.status != ActionItem.Status.CANCELLED:
             row["overdue" if item.is_overdue else "open"] += 1
     return list(rows.values())
+
+
+def circular_snapshot(period_start: datetime.date, period_end: datetime.date) -> list[dict]:
+    """Per unit (as lead): items completed in the period, items overdue at its end, items in hand."""
+    from django.utils import timezone
+
+    items = list(ActionItem.objects.exclude(status=ActionItem.Status.CANCELLED).select_related("lead_unit"))
+    rows = []
+    for unit in active_units():
+        own = [i for i in items if i.lead_unit_id == unit.pk]
+        completed = [
+            i
+            for i in own
+            if i.status == ActionItem.Status.CLOSED
+            and i.closed_at
+            and period_start <= timezone.localdate(i.closed_at) <= period_end
+        ]
+        open_items = [i for i in own if i.status not in ActionItem.FINISHED_STATUSES]
+        overdue = [i for i in open_items if i.deadline and i.deadline < period_end]
+        if not (completed or open_items):
+            continue
+        rows.append(
+            {
+                "unit": unit.short_name,
+                "completed": [{"title": i.title, "on_time": bool(i.closed_on_time)} for i in completed],
+                "overdue": [{"title": i.title, "deadline": str(i.deadline)} for i in overdue],
+                "in_hand": len(open_items) - len(overdue),
+            }
+        )
+    return rows

@@ -16,7 +16,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit, permissions
+from . import audit, permissions, selectors
 from .errors import DomainError, InvalidState, NotPermitted, StaleEdit
 from .models import (
     ActionItem,
@@ -24,6 +24,7 @@ from .models import (
     AgreedItem,
     Attendance,
     CalendarToken,
+    Circular,
     ConsentAnswer,
     ConsentRound,
     DocumentNumberSequence,
@@ -1012,3 +1013,55 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
             continue  # already reminded today
         sent += 1
     return sent
+
+
+@transaction.atomic
+def circular_issue(*, actor, period_start: datetime.date, period_end: datetime.date) -> Circular:
+    """Issue the progress circular (通报) of a period, numbered in its own series, and render its PDF."""
+    from .tasks import render_circular_pdf
+
+    _require_office(actor, _("只有联席会议办公室可以印发通报。"))
+    if period_end < period_start:
+        raise DomainError(_("截止日期不能早于起始日期。"))
+    if period_end > timezone.localdate():
+        raise DomainError(_("通报期间不能包含将来的日期。"))
+    year = timezone.localdate().year
+    serial = _take_number("circular", year)
+    circular = Circular(
+        period_start=period_start,
+        period_end=period_end,
+        issued_by=actor,
+        doc_number=settings.PORTAL_CIRCULAR_NUMBER_PATTERN.format(year=year, serial=serial),
+        title=_("关于%(start)s至%(end)s联席会议议定事项落实情况的通报")
+        % {"start": f"{period_start:%Y年%m月%d日}", "end": f"{period_end:%Y年%m月%d日}"},
+        snapshot=selectors.circular_snapshot(period_start, period_end),
+    )
+    _validated(circular).save()
+    audit.record(circular, "coordination.circular.issue", actor=actor, changes={"doc_number": circular.doc_number})
+    notification_send(
+        recipients=_liaison_users(MemberUnit.objects.filter(is_active=True)),
+        title=_("通报已印发：%(n)s") % {"n": circular.doc_number},
+        url=f"/workbench/circulars/{circular.pk}/pdf/",
+    )
+    transaction.on_commit(lambda: render_circular_pdf.delay(circular.pk))
+    return circular
+
+
+def circular_store_pdf(*, circular_id: int) -> bool:
+    """Render the circular's PDF once; its content is frozen at issue, so once is enough."""
+    from django.core.files.base import ContentFile
+
+    from .documents import circular_document
+    from .pdf import render_pdf
+
+    circular = Circular.objects.get(pk=circular_id)
+    if circular.pdf:
+        return False
+    content = render_pdf(circular_document(circular))
+    with transaction.atomic():
+        circular = _lock(Circular, circular)
+        if circular.pdf:
+            return False
+        circular.pdf.save(f"circular-{circular.pk}.pdf", ContentFile(content), save=False)
+        circular.save(update_fields=["pdf"])
+    return True

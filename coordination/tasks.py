@@ -37,3 +37,10 @@ def send_deadline_reminders() -> int:
     from .services import reminders_send
 
     return reminders_send()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_circular_pdf(circular_id: int) -> bool:
+    from .services import circular_store_pdf
+
+    return circular_store_pdf(circular_id=circular_id)

@@ -40,4 +40,6 @@ urlpatterns = [
     path("urges/<int:pk>/acknowledge/", items.urge_acknowledge, name="urge-acknowledge"),
     path("supervision/", items.supervision, name="supervision"),
     path("supervision/ledger.xlsx", items.ledger_xlsx, name="ledger"),
+    path("circulars/", items.circular_list, name="circulars"),
+    path("circulars/<int:pk>/pdf/", items.circular_pdf, name="circular-pdf"),
 ]

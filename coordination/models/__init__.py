@@ -1,4 +1,4 @@
-from .actions import ActionItem, ExtensionRequest, ProgressAttachment, ProgressReport, ReminderLog, Urge
+from .actions import ActionItem, Circular, ExtensionRequest, ProgressAttachment, ProgressReport, ReminderLog, Urge
 from .meetings import (
     AgendaTopic,
     AgreedItem,
@@ -20,6 +20,7 @@ __all__ = [
     "AgendaTopic",
     "AgreedItem",
     "CalendarToken",
+    "Circular",
     "Attendance",
     "ConsentAnswer",
     "ConsentRound",

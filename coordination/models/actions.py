@@ -203,3 +203,24 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_item} {self.kind} {self.day}"
+
+
+class Circular(models.Model):
+    """A progress circular (通报) for a period: each unit's items, completed and overdue, frozen at issue."""
+
+    period_start = models.DateField(_("起始日期"))
+    period_end = models.DateField(_("截止日期"))
+    doc_number = models.CharField(_("文号"), max_length=60, unique=True)
+    title = models.CharField(_("标题"), max_length=200)
+    snapshot = models.JSONField(_("各单位情况"), default=list)
+    issued_at = models.DateTimeField(_("印发时间"), auto_now_add=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pdf = models.FileField(_("PDF"), upload_to="circulars/%Y/", blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("通报")
+        verbose_name_plural = _("通报")
+
+    def __str__(self) -> str:
+        return f"{self.doc_number} {self.title}"

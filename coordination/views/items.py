@@ -3,15 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination import ledger, permissions, selectors, services
 from coordination.errors import DomainError
-from coordination.forms import ExtensionForm, ItemFilterForm, ProgressForm
-from coordination.models import ActionItem, ExtensionRequest, MemberUnit, Urge
+from coordination.forms import CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
+from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
 
 from .common import run
 
@@ -197,3 +197,41 @@ def ledger_xlsx(request):
     )
     response["Content-Disposition"] = 'attachment; filename="supervision-ledger.xlsx"'
     return response
+
+
+@login_required
+def circular_list(request):
+    """The office issues circulars here; everyone who oversees reads them."""
+    if not permissions.can_oversee(request.user):
+        raise PermissionDenied
+    form = CircularForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            circular = services.circular_issue(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("通报 %(n)s 已印发。") % {"n": circular.doc_number})
+            return redirect("workbench:circulars")
+    return render(
+        request,
+        "coordination/circular_list.html",
+        {
+            "form": form,
+            "circulars": Circular.objects.select_related("issued_by"),
+            "is_office": permissions.is_office(request.user),
+        },
+    )
+
+
+@login_required
+def circular_pdf(request, pk):
+    circular = get_object_or_404(Circular, pk=pk)
+    services.circular_store_pdf(circular_id=circular.pk)
+    circular.refresh_from_db()
+    return FileResponse(
+        circular.pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{circular.doc_number}.pdf",
+    )

@@ -210,4 +210,5 @@ PORTAL_MEETING_NAME = _("陈仓区社会救助工作联席会议")
 PORTAL_OFFICE_NAME = "陈仓区社会救助工作联席会议办公室"
 # 文号 of issued minutes: {year} and {serial} are filled in on issue.
 PORTAL_MINUTES_NUMBER_PATTERN = os.environ.get("PORTAL_MINUTES_NUMBER_PATTERN", "陈社救联纪〔{year}〕{serial}号")
+PORTAL_CIRCULAR_NUMBER_PATTERN = os.environ.get("PORTAL_CIRCULAR_NUMBER_PATTERN", "陈社救联通〔{year}〕{serial}号")
 PORTAL_MINUTES_COPIES_TO = "区委办公室，区人大常委会办公室，区政协办公室"
