@@ -62,6 +62,7 @@ def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User
 
 def load_replies(replies: list[dict], progress: Progress) -> None:
     """Suggestions with signed-off, disclosed replies (texts from content.demo_texts)."""
+    from content.fulltext.indexing import queue_index
     from content.index_numbers import next_index_number
 
     for data in replies:
@@ -80,7 +81,7 @@ def load_replies(replies: list[dict], progress: Progress) -> None:
             Proposer.objects.create(proposal=proposal, name=data["proposer"], phone="13700000000")
         if not proposal.replies.exists():
             role = proposal.proposer_role
-            Reply.objects.create(
+            reply = Reply.objects.create(
                 proposal=proposal,
                 unit=unit,
                 status=Reply.Status.SENT,
@@ -96,6 +97,7 @@ def load_replies(replies: list[dict], progress: Progress) -> None:
                 disclosure=Reply.Disclosure.PROACTIVE,
                 index_number=next_index_number(data["reply_date"].year),
             )
+            queue_index(reply)
         progress(f"reply: {unit.short_name} {proposal.session} 第{proposal.number}号")
 
 

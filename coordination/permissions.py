@@ -109,6 +109,18 @@ def can_act_for_unit(user, unit: MemberUnit) -> bool:
     return user.is_active and (user.has_perm(ACT_FOR_UNIT) or user.has_perm(ACT_FOR_UNIT, unit))
 
 
+SIGN_OFF = "coordination.sign_off_reply"
+
+
+def can_sign_off(user, unit: MemberUnit) -> bool:
+    """签发: a unit's leader holds this object permission on the unit (granted by the office)."""
+    return user.is_active and (user.has_perm(SIGN_OFF) or user.has_perm("sign_off_reply", unit))
+
+
+def grant_sign_off(user, unit: MemberUnit) -> None:
+    assign_perm("sign_off_reply", user, unit)
+
+
 def units_acted_for(user) -> QuerySet[MemberUnit]:
     """The units this user may act for: all for the office, their own for a liaison."""
     if not user.is_authenticated or not user.is_active:

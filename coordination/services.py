@@ -27,6 +27,7 @@ from .models import (
     Circular,
     ConsentAnswer,
     ConsentRound,
+    CoOpinion,
     DocumentNumberSequence,
     ExtensionRequest,
     Liaison,
@@ -37,7 +38,10 @@ from .models import (
     Notification,
     ProgressAttachment,
     ProgressReport,
+    Proposal,
+    Proposer,
     ReminderLog,
+    Reply,
     TopicAttachment,
     Urge,
 )
@@ -1065,3 +1069,313 @@ def circular_store_pdf(*, circular_id: int) -> bool:
         circular.pdf.save(f"circular-{circular.pk}.pdf", ContentFile(content), save=False)
         circular.save(update_fields=["pdf"])
     return True
+
+
+# --- suggestions and proposals (建议提案) -------------------------------------------------
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    import calendar
+
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _lock_proposal(proposal: Proposal, allowed: tuple, message: str) -> Proposal:
+    proposal = _lock(Proposal, proposal)
+    if proposal.status not in allowed:
+        raise InvalidState(message)
+    return proposal
+
+
+def _set_assignment(proposal: Proposal, lead_unit: MemberUnit, co_units, assigned_on: datetime.date) -> None:
+    proposal.lead_unit, proposal.assigned_on = lead_unit, assigned_on
+    proposal.deadline = proposal.original_deadline = _add_months(assigned_on, settings.PORTAL_PROPOSAL_REPLY_MONTHS)
+    proposal.co_opinion_deadline = _add_months(assigned_on, settings.PORTAL_PROPOSAL_CO_OPINION_MONTHS)
+    proposal.status, proposal.return_reason = Proposal.Status.ASSIGNED, ""
+
+
+@transaction.atomic
+def proposal_register(
+    *,
+    actor,
+    kind: str,
+    session: str,
+    number: str,
+    title: str,
+    content: str,
+    received_on: datetime.date,
+    proposers: list[dict],
+    lead_unit: MemberUnit,
+    co_units: Iterable[MemberUnit] = (),
+) -> Proposal:
+    """Register a suggestion or proposal and assign it: lead unit, co-units, deadlines from today."""
+    _require_office(actor, _("只有联席会议办公室可以登记和交办建议提案。"))
+    if not proposers or any(not p.get("name", "").strip() for p in proposers):
+        raise DomainError(_("请填写提出人姓名。"))
+    number = "".join(number.split())
+    if Proposal.objects.filter(kind=kind, session=session.strip(), number__iexact=number).exists():
+        raise InvalidState(_("%(session)s 第%(number)s号已经登记过。") % {"session": session, "number": number})
+    proposal = Proposal(
+        kind=kind, session=session.strip(), number=number, title=title.strip(), content=content, received_on=received_on
+    )
+    _set_assignment(proposal, lead_unit, co_units, timezone.localdate())
+    _validated(proposal).save()
+    proposal.co_units.set([u for u in co_units if u.pk != lead_unit.pk])
+    for data in proposers:
+        Proposer.objects.create(
+            proposal=proposal, name=data["name"].strip(), phone=data.get("phone", ""), address=data.get("address", "")
+        )
+    notification_send(
+        recipients=_liaison_users([lead_unit, *proposal.co_units.all()]),
+        title=_("交办%(kind)s：%(title)s") % {"kind": proposal.get_kind_display(), "title": proposal.title},
+        body=_("请于%(d)s前答复。") % {"d": proposal.deadline},
+        url=f"/workbench/proposals/{proposal.pk}/",
+    )
+    audit.record(
+        proposal,
+        "coordination.proposal.register",
+        actor=actor,
+        changes={"lead_unit": lead_unit.short_name, "deadline": str(proposal.deadline)},
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_return(*, actor, proposal: Proposal, reason: str) -> Proposal:
+    """The lead unit returns a misassigned item within the allowed days, saying why."""
+    _require_unit(actor, proposal.lead_unit)
+    proposal = _lock_proposal(proposal, (Proposal.Status.ASSIGNED,), _("已开始办理的建议提案不能退回。"))
+    days = (timezone.localdate() - proposal.assigned_on).days
+    if days > settings.PORTAL_PROPOSAL_RETURN_DAYS:
+        raise InvalidState(
+            _("交办已超过 %(n)s 天，不能再退回，请联系联席会议办公室。") % {"n": settings.PORTAL_PROPOSAL_RETURN_DAYS}
+        )
+    if not reason.strip():
+        raise DomainError(_("退回须说明理由。"))
+    proposal.return_reason = reason.strip()
+    proposal.save(update_fields=["return_reason"])
+    notification_send(
+        recipients=permissions.office_users(),
+        title=_("%(unit)s 退回建议提案：%(t)s") % {"unit": proposal.lead_unit, "t": proposal.title},
+        body=reason,
+        url=f"/workbench/proposals/{proposal.pk}/",
+    )
+    audit.record(proposal, "coordination.proposal.return", actor=actor, changes={}, note=reason)
+    return proposal
+
+
+@transaction.atomic
+def proposal_reassign(
+    *, actor, proposal: Proposal, lead_unit: MemberUnit, co_units: Iterable[MemberUnit] = ()
+) -> Proposal:
+    """The office reassigns a returned item; deadlines start again from today."""
+    _require_office(actor, _("只有联席会议办公室可以重新交办。"))
+    proposal = _lock_proposal(proposal, (Proposal.Status.ASSIGNED,), _("已开始办理的建议提案不能重新交办。"))
+    old = proposal.lead_unit.short_name
+    _set_assignment(proposal, lead_unit, co_units, timezone.localdate())
+    _validated(proposal).save()
+    proposal.co_units.set([u for u in co_units if u.pk != lead_unit.pk])
+    notification_send(
+        recipients=_liaison_users([lead_unit]),
+        title=_("交办建议提案：%(t)s") % {"t": proposal.title},
+        url=f"/workbench/proposals/{proposal.pk}/",
+    )
+    audit.record(
+        proposal, "coordination.proposal.reassign", actor=actor, changes={"from": old, "to": lead_unit.short_name}
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_extend(*, actor, proposal: Proposal, new_deadline: datetime.date, reason: str) -> Proposal:
+    """The office extends the deadline, at most six months after assignment."""
+    _require_office(actor, _("只有联席会议办公室可以批准延期。"))
+    proposal = _lock_proposal(
+        proposal,
+        (Proposal.Status.ASSIGNED, Proposal.Status.IN_HANDLING, Proposal.Status.REPLY_DRAFTED),
+        _("已答复的建议提案不能延期。"),
+    )
+    limit = _add_months(proposal.assigned_on, settings.PORTAL_PROPOSAL_MAX_MONTHS)
+    if new_deadline <= proposal.deadline or new_deadline > limit:
+        raise DomainError(
+            _("新时限须晚于现时限，且不超过交办后 %(n)s 个月（%(limit)s）。")
+            % {"n": settings.PORTAL_PROPOSAL_MAX_MONTHS, "limit": limit}
+        )
+    if not reason.strip():
+        raise DomainError(_("请说明延期理由。"))
+    proposal.deadline = new_deadline
+    proposal.save(update_fields=["deadline"])
+    audit.record(
+        proposal, "coordination.proposal.extend", actor=actor, changes={"deadline": str(new_deadline)}, note=reason
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_co_opinion(*, actor, proposal: Proposal, unit: MemberUnit, text: str) -> CoOpinion:
+    """A co-unit gives its opinion to the lead unit."""
+    _require_unit(actor, unit)
+    if not proposal.co_units.filter(pk=unit.pk).exists():
+        raise NotPermitted(_("%(unit)s 不是此件的协办单位。") % {"unit": unit})
+    if proposal.status in (Proposal.Status.REPLIED, Proposal.Status.RATED, Proposal.Status.CLOSED):
+        raise InvalidState(_("此件已答复，不再需要协办意见。"))
+    if not text.strip():
+        raise DomainError(_("请填写协办意见。"))
+    opinion = CoOpinion.objects.create(proposal=proposal, unit=unit, text=text.strip(), author=actor)
+    notification_send(
+        recipients=_liaison_users([proposal.lead_unit]),
+        title=_("%(unit)s 提交了协办意见：%(t)s") % {"unit": unit.short_name, "t": proposal.title},
+        body=text,
+        url=f"/workbench/proposals/{proposal.pk}/",
+    )
+    audit.record(proposal, "coordination.proposal.co_opinion", actor=actor, changes={"unit": unit.short_name})
+    return opinion
+
+
+REPLY_FIELDS = (
+    "category",
+    "addressee",
+    "body",
+    "contact_person",
+    "contact_phone",
+    "copies_to",
+    "disclosure",
+    "non_disclosure_reason",
+    "signer",
+    "reply_date",
+)
+
+
+@transaction.atomic
+def reply_save(*, actor, proposal: Proposal, **fields) -> Reply:
+    """The lead unit's liaison drafts (or edits the draft of) the reply letter."""
+    _require_unit(actor, proposal.lead_unit)
+    proposal = _lock_proposal(
+        proposal,
+        (Proposal.Status.ASSIGNED, Proposal.Status.IN_HANDLING, Proposal.Status.REPLY_DRAFTED),
+        _("答复已签发，修改须先由签发人重新打开。"),
+    )
+    unknown = set(fields) - set(REPLY_FIELDS)
+    if unknown:
+        raise DomainError(_("未知字段：%(f)s") % {"f": "、".join(sorted(unknown))})
+    reply = proposal.replies.filter(status=Reply.Status.DRAFT).first() or Reply(
+        proposal=proposal,
+        unit=proposal.lead_unit,
+        drafted_by=actor,
+        addressee="、".join(f"{p.name}{proposal.proposer_role}" for p in proposal.proposers.all()),
+    )
+    for name, value in fields.items():
+        setattr(reply, name, value.strip() if isinstance(value, str) else value)
+    _validated(reply).save()
+    proposal.status = Proposal.Status.REPLY_DRAFTED
+    proposal.save(update_fields=["status"])
+    audit.record(reply, "coordination.reply.save", actor=actor, changes={"fields": sorted(fields)})
+    return reply
+
+
+@transaction.atomic
+def reply_sign_off(*, actor, reply: Reply) -> Reply:
+    """签发: a holder of the unit's sign-off permission freezes the reply and gives it its 文号."""
+    if not permissions.can_sign_off(actor, reply.unit):
+        raise NotPermitted(_("您没有签发%(unit)s答复的权限。") % {"unit": reply.unit})
+    reply = _lock(Reply, reply)
+    if reply.status != Reply.Status.DRAFT:
+        raise InvalidState(_("只有草稿可以签发。"))
+    missing = [
+        str(Reply._meta.get_field(f).verbose_name) for f in ("category", "body", "addressee") if not getattr(reply, f)
+    ]
+    if missing:
+        raise DomainError(_("签发前请填写：%(f)s") % {"f": "、".join(missing)})
+    proposal = _lock(Proposal, reply.proposal)
+    year = timezone.localdate().year
+    word = "建" if proposal.kind == Proposal.Kind.NPC else "提"
+    prefix = reply.unit.reply_prefix or f"陈{reply.unit.short_name.removeprefix('区').removesuffix('局')}"
+    if not reply.doc_number:
+        serial = _take_number(f"reply:{reply.unit_id}:{word}", year)
+        reply.doc_number = settings.PORTAL_REPLY_NUMBER_PATTERN.format(
+            prefix=prefix, word=word, year=year, serial=serial
+        )
+    reply.status, reply.signed_off_by, reply.signed_off_at = Reply.Status.SIGNED_OFF, actor, timezone.now()
+    reply.signer = reply.signer or actor.get_full_name() or actor.get_username()
+    reply.reply_date = reply.reply_date or timezone.localdate()
+    if reply.disclosure == Reply.Disclosure.PROACTIVE and not reply.index_number:
+        from content.index_numbers import next_index_number
+
+        reply.index_number = next_index_number(year)
+    _validated(reply).save()
+    proposal.status = Proposal.Status.SIGNED_OFF
+    proposal.save(update_fields=["status"])
+    audit.record(reply, "coordination.reply.sign_off", actor=actor, changes={"doc_number": reply.doc_number})
+    if reply.is_public:
+        transaction.on_commit(lambda: _public_changed(reply))
+    return reply
+
+
+def _public_changed(reply: Reply) -> None:
+    """What the public sees changed: refresh the cached pages and the search index."""
+    from content.cache import bump
+
+    bump()
+    from content.fulltext.indexing import queue_index
+
+    queue_index(reply)
+
+
+@transaction.atomic
+def reply_reopen(*, actor, reply: Reply, reason: str) -> Reply:
+    """A recorded re-opening of a signed-off reply, by a holder of the sign-off permission."""
+    if not permissions.can_sign_off(actor, reply.unit):
+        raise NotPermitted(_("只有签发人可以重新打开已签发的答复。"))
+    reply = _lock(Reply, reply)
+    if reply.status != Reply.Status.SIGNED_OFF:
+        raise InvalidState(_("只有已签发、尚未答复的答复可以重新打开。"))
+    if not reason.strip():
+        raise DomainError(_("重新打开须说明理由。"))
+    was_public = reply.is_public
+    reply.status = Reply.Status.DRAFT
+    reply.save(update_fields=["status"])
+    Proposal.objects.filter(pk=reply.proposal_id).update(status=Proposal.Status.REPLY_DRAFTED)
+    audit.record(reply, "coordination.reply.reopen", actor=actor, changes={"status": reply.status}, note=reason)
+    if was_public:
+        transaction.on_commit(lambda: _public_changed(reply))
+    return reply
+
+
+@transaction.atomic
+def reply_send(*, actor, reply: Reply) -> Reply:
+    """The signed-off reply is sent to the deputy or member (答复)."""
+    _require_unit(actor, reply.unit)
+    reply = _lock(Reply, reply)
+    if reply.status != Reply.Status.SIGNED_OFF:
+        raise InvalidState(_("答复签发后才能寄出。"))
+    reply.status = Reply.Status.SENT
+    reply.save(update_fields=["status"])
+    Proposal.objects.filter(pk=reply.proposal_id).update(status=Proposal.Status.REPLIED)
+    audit.record(reply, "coordination.reply.send", actor=actor, changes={"status": reply.status})
+    return reply
+
+
+@transaction.atomic
+def proposal_rate(*, actor, proposal: Proposal, rating: str) -> Proposal:
+    """Record the deputy's rating; an unsatisfied rating reopens handling with a new deadline."""
+    _require_office(actor, _("测评意见由联席会议办公室登记。"))
+    proposal = _lock_proposal(proposal, (Proposal.Status.REPLIED,), _("答复寄出后才能登记测评意见。"))
+    if rating not in Proposal.Rating.values:
+        raise DomainError(_("测评意见只能是满意、基本满意或不满意。"))
+    proposal.rating, proposal.rated_on = rating, timezone.localdate()
+    if rating == Proposal.Rating.UNSATISFIED:
+        proposal.status = Proposal.Status.IN_HANDLING
+        proposal.deadline = _add_months(timezone.localdate(), settings.PORTAL_PROPOSAL_REDO_MONTHS)
+        notification_send(
+            recipients=_liaison_users([proposal.lead_unit]),
+            title=_("代表委员不满意，请重新办理：%(t)s") % {"t": proposal.title},
+            body=_("请于%(d)s前重新答复。") % {"d": proposal.deadline},
+            url=f"/workbench/proposals/{proposal.pk}/",
+        )
+    else:
+        proposal.status = Proposal.Status.CLOSED
+    proposal.save(update_fields=["rating", "rated_on", "status", "deadline"])
+    audit.record(proposal, "coordination.proposal.rate", actor=actor, changes={"rating": rating})
+    return proposal

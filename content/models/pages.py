@@ -28,7 +28,7 @@ PAGE_SIZE = 10
 
 
 def search_document(**kwargs):
-    from content.search.documents import SearchDocument
+    from content.fulltext.documents import SearchDocument
 
     return SearchDocument(**kwargs)
 

@@ -12,7 +12,7 @@ from .meetings import (
 )
 from .notifications import CalendarToken, Notification
 from .numbering import DocumentNumberSequence
-from .proposals import Proposal, Proposer, Reply
+from .proposals import CoOpinion, Proposal, Proposer, Reply
 from .units import Liaison, MemberUnit
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "AgreedItem",
     "CalendarToken",
     "Circular",
+    "CoOpinion",
     "Attendance",
     "ConsentAnswer",
     "ConsentRound",

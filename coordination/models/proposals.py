@@ -1,5 +1,6 @@
 """Deputies' suggestions (建议), members' proposals (提案) and the units' reply letters (复函)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,11 +9,29 @@ from .units import MemberUnit
 
 
 class Proposal(models.Model):
-    """A suggestion of an NPC deputy or a proposal of a CPPCC member, assigned to a lead unit."""
+    """A suggestion of an NPC deputy or a proposal of a CPPCC member, assigned to a lead unit.
+
+    Its status follows the handling; the reply letters are `Reply` rows (a new one after an
+    unsatisfied rating), the deadlines sit here so supervision treats them like action items.
+    """
 
     class Kind(models.TextChoices):
         NPC = "npc", _("人大代表建议")
         CPPCC = "cppcc", _("政协委员提案")
+
+    class Status(models.TextChoices):
+        ASSIGNED = "assigned", _("已交办")
+        IN_HANDLING = "in_handling", _("办理中")
+        REPLY_DRAFTED = "reply_drafted", _("答复已起草")
+        SIGNED_OFF = "signed_off", _("已签发")
+        REPLIED = "replied", _("已答复")
+        RATED = "rated", _("已测评")
+        CLOSED = "closed", _("已办结")
+
+    class Rating(models.TextChoices):
+        SATISFIED = "satisfied", _("满意")
+        BASICALLY = "basically", _("基本满意")
+        UNSATISFIED = "unsatisfied", _("不满意")
 
     kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices)
     session = models.CharField(_("届次会议"), max_length=60, help_text=_("如：区第十八届人大第二次会议"))
@@ -26,9 +45,18 @@ class Proposal(models.Model):
     co_units = models.ManyToManyField(
         MemberUnit, blank=True, related_name="supported_proposals", verbose_name=_("协办单位")
     )
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.ASSIGNED)
+    assigned_on = models.DateField(_("交办日期"), null=True, blank=True)
+    deadline = models.DateField(_("答复时限"), null=True, blank=True)
+    original_deadline = models.DateField(_("原定时限"), null=True, blank=True)
+    co_opinion_deadline = models.DateField(_("协办意见时限"), null=True, blank=True)
+    rating = models.CharField(_("测评意见"), max_length=12, choices=Rating.choices, blank=True)
+    rated_on = models.DateField(_("测评日期"), null=True, blank=True)
+    return_reason = models.CharField(_("退回理由"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["-received_on", "session", "number"]
+        permissions = [("sign_off_reply", _("签发本单位的答复"))]
         verbose_name = _("建议提案")
         verbose_name_plural = _("建议提案")
         constraints = [
@@ -107,6 +135,14 @@ class Reply(models.Model):
     )
     non_disclosure_reason = models.CharField(_("不予公开理由"), max_length=300, blank=True)
     index_number = models.CharField(_("索引号"), max_length=80, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_off_at = models.DateTimeField(_("签发时间"), null=True, blank=True)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReplyQuerySet.as_manager()
 
@@ -136,3 +172,42 @@ class Reply(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in self.PUBLIC_STATUSES and self.disclosure == self.Disclosure.PROACTIVE
+
+    def search_document(self):
+        """What the public search may know of this reply: nothing unless it is disclosed."""
+        from content.fulltext.documents import SearchDocument
+        from content.models import ReplyIndexPage
+
+        from ..selectors import public_reply_fields
+
+        index = ReplyIndexPage.objects.live().public().first()
+        if not self.is_public or index is None:
+            return None
+        public = public_reply_fields(self)
+        return SearchDocument(
+            url=index.url_for_reply(self),
+            title=public["title"],
+            kind="reply",
+            date=self.reply_date,
+            fields=[
+                (f"{public['proposal_title']} {public['doc_number']} {public['index_number']} {public['unit']}", 5.0),
+                (public["body"], 1.0),
+            ],
+        )
+
+
+class CoOpinion(models.Model):
+    """A co-unit's opinion (协办意见) given to the lead unit."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="co_opinions")
+    unit = models.ForeignKey(MemberUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("协办单位"))
+    text = models.TextField(_("协办意见"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("协办意见")
+
+    def __str__(self) -> str:
+        return f"{self.proposal} · {self.unit}"

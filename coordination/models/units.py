@@ -25,6 +25,12 @@ class MemberUnit(models.Model):
     full_name = models.CharField(_("全称"), max_length=120, unique=True)
     kind = models.CharField(_("单位类别"), max_length=16, choices=Kind.choices)
     is_active = models.BooleanField(_("现为成员单位"), default=True)
+    reply_prefix = models.CharField(
+        _("答复文号代字"),
+        max_length=10,
+        blank=True,
+        help_text=_("如区民政局为“陈民”，答复文号形如 陈民建函〔2026〕4号"),
+    )
 
     class Meta:
         ordering = ["order"]

@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "coordination",
     "content",
+    "content.fulltext",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
@@ -211,4 +212,11 @@ PORTAL_OFFICE_NAME = "陈仓区社会救助工作联席会议办公室"
 # 文号 of issued minutes: {year} and {serial} are filled in on issue.
 PORTAL_MINUTES_NUMBER_PATTERN = os.environ.get("PORTAL_MINUTES_NUMBER_PATTERN", "陈社救联纪〔{year}〕{serial}号")
 PORTAL_CIRCULAR_NUMBER_PATTERN = os.environ.get("PORTAL_CIRCULAR_NUMBER_PATTERN", "陈社救联通〔{year}〕{serial}号")
+# Replies to suggestions and proposals: {prefix} is the unit's 代字, {word} 建 (NPC) or 提 (CPPCC).
+PORTAL_REPLY_NUMBER_PATTERN = os.environ.get("PORTAL_REPLY_NUMBER_PATTERN", "{prefix}{word}函〔{year}〕{serial}号")
+PORTAL_PROPOSAL_REPLY_MONTHS = 3  # reply due three months after assignment
+PORTAL_PROPOSAL_MAX_MONTHS = 6  # extensions never beyond six months after assignment
+PORTAL_PROPOSAL_CO_OPINION_MONTHS = 1  # co-units give their opinion within a month
+PORTAL_PROPOSAL_RETURN_DAYS = 5  # a misassigned item may be returned within this many days
+PORTAL_PROPOSAL_REDO_MONTHS = 1  # after an unsatisfied rating, a new reply within a month
 PORTAL_MINUTES_COPIES_TO = "区委办公室，区人大常委会办公室，区政协办公室"

@@ -1,0 +1,65 @@
+"""Writing the index: one entry per object, its fields cut into weighted chunks."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from .models import SearchChunk, SearchEntry
+from .text import bigram_tokens, chunks, normalise
+
+CHUNK_SIZE = 1000
+OVERLAP = 60  # longest phrase still found when it straddles two chunks
+
+
+def _key(obj) -> tuple[ContentType, str]:
+    return ContentType.objects.get_for_model(obj, for_concrete_model=False), str(obj.pk)
+
+
+@transaction.atomic
+def index_document(content_type: ContentType, object_id: str, doc) -> SearchEntry | None:
+    """Replace what the index holds for one object; `doc` None removes it."""
+    SearchEntry.objects.filter(content_type=content_type, object_id=object_id).delete()
+    if doc is None:
+        return None
+    entry = SearchEntry.objects.create(
+        content_type=content_type, object_id=object_id, url=doc.url, title=doc.title[:300], kind=doc.kind, date=doc.date
+    )
+    rows, position = [], 0
+    for text, weight in [(doc.title, 10.0), *doc.fields]:
+        for piece in chunks(text or "", CHUNK_SIZE, OVERLAP):
+            normal = normalise(piece)
+            if normal:
+                rows.append(
+                    SearchChunk(
+                        entry=entry,
+                        position=position,
+                        weight=weight,
+                        text=piece,
+                        normal=normal,
+                        grams=" ".join(bigram_tokens(normal)),
+                    )
+                )
+                position += 1
+    SearchChunk.objects.bulk_create(rows)
+    return entry
+
+
+def index_object(obj) -> SearchEntry | None:
+    """Index an object through its `search_document()` (None when it is not public)."""
+    document = getattr(obj, "search_document", None)
+    return index_document(*_key(obj), document() if document else None)
+
+
+def remove_object(obj) -> None:
+    content_type, object_id = _key(obj)
+    SearchEntry.objects.filter(content_type=content_type, object_id=object_id).delete()
+
+
+def queue_index(obj) -> None:
+    """Index in a Celery task after the current transaction commits."""
+    from .tasks import index_object_task
+
+    content_type, object_id = _key(obj)
+    transaction.on_commit(lambda: index_object_task.delay(content_type.pk, object_id))
+
+
+queue_remove = queue_index  # the task removes entries whose object is gone or no longer public

@@ -1,0 +1,43 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    """One searchable published object (a page or a disclosed reply) and where to find it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=40)
+    url = models.CharField(max_length=500)
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, db_index=True)
+    date = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("检索条目")
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_entry_per_object")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SearchChunk(models.Model):
+    """A piece of an entry's text (≤ CHUNK_SIZE characters) with the weight of the field it came from.
+
+    `normal` is the normalised text; `grams` its bigram tokens, which PostgreSQL indexes as a
+    tsvector (GIN, see the migration) for phrase queries. SQLite matches `normal` directly.
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="chunks")
+    position = models.PositiveIntegerField()
+    weight = models.FloatField()
+    text = models.TextField()
+    normal = models.TextField()
+    grams = models.TextField()
+
+    class Meta:
+        ordering = ["entry", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.entry} #{self.position}"

@@ -1,0 +1,53 @@
+"""The index follows publication: what is live and public is found, nothing else."""
+
+from wagtail.models import PageViewRestriction
+
+from content.fulltext.query import search
+from content.models import PolicyDocumentPage
+
+
+def titles(query, **kwargs):
+    return {hit.entry.title for hit in search(query, limit=100, **kwargs).hits}
+
+
+def test_published_pages_are_found_through_the_celery_task(site_pages, django_capture_on_commit_callbacks):
+    assert "陈仓区临时救助实施办法" in titles("临时救助")
+    assert "区民政局" in titles("核对平台")
+
+
+def test_an_unpublished_page_disappears(site_pages, django_capture_on_commit_callbacks):
+    page = PolicyDocumentPage.objects.get(slug="policy-1")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert "陈仓区临时救助实施办法" not in titles("临时救助")
+
+
+def test_a_private_page_is_never_returned(site_pages):
+    page = PolicyDocumentPage.objects.get(slug="policy-1")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert "陈仓区临时救助实施办法" not in titles("临时救助")
+
+
+def test_a_draft_change_is_not_searchable_until_published(site_pages, django_capture_on_commit_callbacks):
+    page = PolicyDocumentPage.objects.get(slug="policy-1")
+    page.summary = "草稿中的新词：暖心驿站"
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = page.save_revision()
+    assert titles("暖心驿站") == set()
+    with django_capture_on_commit_callbacks(execute=True):
+        revision.publish()
+    assert titles("暖心驿站") == {"陈仓区临时救助实施办法"}
+
+
+def test_disclosed_replies_are_searchable_by_their_body(site_pages):
+    assert "对区第十九届人大第三次会议第41号建议的复函" in titles("出院时只需支付", kinds=["reply"])
+
+
+def test_the_search_page_shows_highlighted_results(client, site_pages):
+    body = client.get("/search/", {"q": "临时救助"}).content.decode()
+    assert "<mark>临时救助</mark>" in body
+    assert "陈仓区临时救助实施办法" in body
+
+
+def test_the_search_page_handles_bad_input(client, site_pages):
+    assert client.get("/search/", {"q": "救" * 300, "page": "abc", "kind": "<x>"}).status_code == 200
