@@ -1,0 +1,54 @@
+"""The public walk: home → policies → filter → a document → a unit's duties → search, all accessible."""
+
+import pytest
+
+from tests.e2e.conftest import serious_accessibility_violations
+
+
+@pytest.fixture
+def site(settings, django_capture_on_commit_callbacks):
+    from content.demo import load_site
+    from coordination.demo import load_units
+
+    quiet = lambda line: None  # noqa: E731
+    load_units(quiet)
+    with django_capture_on_commit_callbacks(execute=True):
+        load_site(quiet)
+
+
+def test_a_visitor_finds_policies_duties_and_search_results(live_server, page, site):
+    page.goto(live_server.url + "/")
+    assert serious_accessibility_violations(page) == []
+    page.click("nav.site-nav >> text=政策文件")
+    assert page.locator("h1").inner_text() == "政策文件"
+    assert serious_accessibility_violations(page) == []
+
+    page.select_option("#id_topic", label="机构职能")
+    page.click("form.filters button[type=submit]")
+    assert page.locator(".card").count() == 1
+    page.click("text=关于调整陈仓区社会救助工作联席会议成员单位及工作职责的通知")
+    metadata = page.locator("table.metadata").inner_text()
+    assert "610300-11610304016006562W/2022-00084" in metadata and "宝陈政办发〔2022〕45号" in metadata
+    assert serious_accessibility_violations(page) == []
+    with page.expect_download() as download:
+        page.click(".attachments a")
+    assert "区民政局" in download.value.path().read_text(encoding="utf-8")
+
+    page.click("nav.site-nav >> text=成员单位")
+    assert serious_accessibility_violations(page) == []
+    page.click("ol.unit-grid a:text-is('区民政局')")
+    assert "核对平台" in page.locator("ol.duties").inner_text()
+
+    page.fill("#site-search-q", "临时救助")
+    page.press("#site-search-q", "Enter")
+    assert "共找到" in page.locator(".result-count").inner_text()
+    assert serious_accessibility_violations(page) == []
+    page.click(".search-result >> nth=0 >> a")
+    assert "临时救助" in page.content()
+
+
+def test_the_home_page_reads_well_on_a_phone(live_server, page, site):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(live_server.url + "/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375
