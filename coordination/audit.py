@@ -40,6 +40,7 @@ ACTIONS = {
     "coordination.reply.send": (_("寄出答复"), _("寄出了答复")),
     "coordination.circular.issue": (_("印发通报"), _("印发了通报")),
     "coordination.item.create": (_("交办事项"), _("交办了督办事项")),
+    "coordination.item.update": (_("更新事项"), _("更新了常态化措施")),
     "coordination.item.report": (_("报告进展"), _("报告了进展")),
     "coordination.item.close": (_("确认办结"), _("确认事项办结")),
     "coordination.item.return": (_("退回事项"), _("退回了事项")),

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from content import demo as content_demo
 from coordination import permissions, services
 from coordination.demo import load_units
 from tests.factories import DEMO_START, UserFactory
@@ -69,3 +70,12 @@ def redis_url():
     except redis.exceptions.ConnectionError as error:
         require_service("Redis", f"{url}: {error}")
     return url
+
+
+@pytest.fixture
+def site_pages(db, django_capture_on_commit_callbacks):
+    """The demo public site: home, policies, 27 unit pages, reports and disclosed replies, indexed."""
+    quiet = lambda line: None  # noqa: E731
+    load_units(quiet)
+    with django_capture_on_commit_callbacks(execute=True):
+        return content_demo.load_site(quiet)
