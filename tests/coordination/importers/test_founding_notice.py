@@ -114,3 +114,20 @@ def test_the_import_refuses_without_an_office_account(site):
 
     with pytest.raises(CommandError, match="office"):
         call_command("import_notice", str(SAMPLES / "notice-full.txt"), "--user", "nobody")
+
+
+def test_the_office_imports_a_notice_by_upload_in_the_admin(client, site, office_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(office_user)
+    upload = SimpleUploadedFile("notice.txt", (SAMPLES / "notice-variants.txt").read_bytes())
+    response = client.post("/admin/coordination/import-notice/", {"file": upload})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "standing measure created: 2" in body
+    assert ActionItem.objects.filter(source_reference__startswith="陈政办函〔2026〕15号").count() == 2
+
+
+def test_a_liaison_cannot_reach_the_import(client, site, make_liaison, units):
+    client.force_login(make_liaison(units[5]))
+    assert client.get("/admin/coordination/import-notice/").status_code in (302, 403)
