@@ -29,7 +29,7 @@ def _utc(value: datetime.datetime) -> str:
     return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def meetings_ics(meetings, *, name: str) -> str:
+def meetings_ics(meetings, *, name: str, items=()) -> str:
     now = _utc(timezone.now())
     host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0] or "localhost"
     lines = [
@@ -54,6 +54,17 @@ def meetings_ics(meetings, *, name: str) -> str:
             f"LOCATION:{_escape(meeting.place)}",
             f"DESCRIPTION:{_escape(f'议题征集截止：{timezone.localtime(meeting.topic_deadline):%Y-%m-%d %H:%M}')}",
             f"STATUS:{status}",
+            "END:VEVENT",
+        ]
+    for item in items:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:item-{item.pk}@{host}",
+            f"DTSTAMP:{now}",
+            f"DTSTART;VALUE=DATE:{item.deadline:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{item.deadline + datetime.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape('【时限】' + item.title)}",
+            f"DESCRIPTION:{_escape(f'牵头单位：{item.lead_unit.short_name}')}",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

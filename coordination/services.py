@@ -28,6 +28,7 @@ from .models import (
     ConsentAnswer,
     ConsentRound,
     CoOpinion,
+    DigestLog,
     DocumentNumberSequence,
     ExtensionRequest,
     Liaison,
@@ -1422,3 +1423,30 @@ def proposal_rate(*, actor, proposal: Proposal, rating: str) -> Proposal:
     proposal.save(update_fields=["rating", "rated_on", "status", "deadline"])
     audit.record(proposal, "coordination.proposal.rate", actor=actor, changes={"rating": rating})
     return proposal
+
+
+def office_digest_send(*, today: datetime.date | None = None) -> bool:
+    """Weekly: tell the office what is overdue and what falls due in the coming week. Once per week."""
+    from django.db import IntegrityError
+
+    today = today or timezone.localdate()
+    week_start = today - datetime.timedelta(days=today.weekday())
+    items = list(ActionItem.objects.open().filter(deadline__isnull=False).select_related("lead_unit"))
+    overdue = [i for i in items if i.deadline < today]
+    coming = [i for i in items if today <= i.deadline <= today + datetime.timedelta(days=7)]
+    lines = [_("逾期 %(n)s 项：") % {"n": len(overdue)}]
+    lines += [f"· {i.lead_unit.short_name} {i.title}（{i.deadline}）" for i in overdue]
+    lines += [_("未来一周到期 %(n)s 项：") % {"n": len(coming)}]
+    lines += [f"· {i.lead_unit.short_name} {i.title}（{i.deadline}）" for i in coming]
+    try:
+        with transaction.atomic():
+            DigestLog.objects.create(week=week_start)
+            notification_send(
+                recipients=permissions.office_users(),
+                title=_("督办周报：逾期 %(o)s 项，一周内到期 %(c)s 项") % {"o": len(overdue), "c": len(coming)},
+                body="\n".join(lines),
+                url="/workbench/supervision/",
+            )
+    except IntegrityError:
+        return False
+    return True

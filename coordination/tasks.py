@@ -44,3 +44,11 @@ def render_circular_pdf(circular_id: int) -> bool:
     from .services import circular_store_pdf
 
     return circular_store_pdf(circular_id=circular_id)
+
+
+@shared_task
+def send_office_digest() -> bool:
+    """Weekly digest of overdue and coming deadlines to the office (once per week)."""
+    from .services import office_digest_send
+
+    return office_digest_send()

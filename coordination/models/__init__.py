@@ -1,4 +1,13 @@
-from .actions import ActionItem, Circular, ExtensionRequest, ProgressAttachment, ProgressReport, ReminderLog, Urge
+from .actions import (
+    ActionItem,
+    Circular,
+    DigestLog,
+    ExtensionRequest,
+    ProgressAttachment,
+    ProgressReport,
+    ReminderLog,
+    Urge,
+)
 from .meetings import (
     AgendaTopic,
     AgreedItem,
@@ -25,6 +34,7 @@ __all__ = [
     "Attendance",
     "ConsentAnswer",
     "ConsentRound",
+    "DigestLog",
     "DocumentNumberSequence",
     "ExtensionRequest",
     "Liaison",

@@ -224,3 +224,13 @@ class Circular(models.Model):
 
     def __str__(self) -> str:
         return f"{self.doc_number} {self.title}"
+
+
+class DigestLog(models.Model):
+    """The office's weekly digest that was sent; one row per week keeps it to one digest."""
+
+    week = models.DateField(unique=True, help_text=_("该周的星期一"))
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.week)

@@ -8,12 +8,15 @@ from coordination.models import CalendarToken
 
 
 def personal_feed(request, token):
-    """The meetings that concern the token owner's unit; no login, the URL itself is the secret."""
+    """Meetings and deadlines of the token owner's unit; no login, the URL itself is the secret."""
     owner = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if owner is None:
         raise Http404
     meetings = selectors.meetings_visible_to(owner.user)
-    return HttpResponse(calendar.meetings_ics(meetings, name="联席会议"), content_type="text/calendar; charset=utf-8")
+    unit = selectors.liaison_unit(owner.user)
+    items = [i for i in selectors.unit_obligations(unit) if i.deadline] if unit else []
+    ics = calendar.meetings_ics(meetings, name="联席会议", items=items)
+    return HttpResponse(ics, content_type="text/calendar; charset=utf-8")
 
 
 @login_required

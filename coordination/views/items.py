@@ -50,7 +50,7 @@ def item_detail(request, pk):
                     unit=acting_unit,
                     text=data["text"],
                     percent=data["percent"],
-                    completion=data["completion"],
+                    completion=data.get("completion", False),
                     files=request.FILES.getlist("attachments"),
                 )
             except DomainError as error:

@@ -169,6 +169,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 6 * 3600}
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "content.tasks.publish_scheduled", "schedule": 60.0},
     "deadline-reminders": {"task": "coordination.tasks.send_deadline_reminders", "schedule": crontab(hour=8, minute=0)},
+    "office-digest": {
+        "task": "coordination.tasks.send_office_digest",
+        "schedule": crontab(day_of_week="mon", hour=8, minute=30),
+    },
 }
 
 REST_FRAMEWORK = {

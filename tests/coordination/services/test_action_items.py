@@ -190,3 +190,21 @@ def test_a_circular_cannot_cover_the_future(office_user, db):
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     with pytest.raises(DomainError):
         services.circular_issue(actor=office_user, period_start=datetime.date.today(), period_end=tomorrow)
+
+
+def test_the_office_gets_one_weekly_digest(item, office_user):
+    monday = datetime.date(2026, 12, 28)
+    assert services.office_digest_send(today=monday) is True
+    assert services.office_digest_send(today=monday + datetime.timedelta(days=2)) is False
+    digest = Notification.objects.get(recipient=office_user, title__startswith="督办周报")
+    assert "建立低保边缘家庭帮扶台账" in digest.body
+
+
+def test_the_units_calendar_feed_carries_its_deadlines(client, item, liaisons):
+    client.force_login(liaisons["co"])
+    client.post("/workbench/calendar/renew/")
+    url = client.get("/workbench/calendar/").context["feed_url"].split("testserver", 1)[1]
+    client.logout()
+    feed = client.get(url).content.decode()
+    assert "DTSTART;VALUE=DATE:20261231" in feed
+    assert "【时限】建立低保边缘家庭帮扶台账" in feed.replace("\r\n ", "")
