@@ -37,7 +37,7 @@ def _matching_chunks(term: str):
     chunks = SearchChunk.objects.all()
     if connection.vendor == "postgresql" and len(term) >= 2:
         phrase = " <-> ".join(bigram_tokens(term))
-        return chunks.extra(where=["to_tsvector('simple', grams) @@ to_tsquery('simple', %s)"], params=[phrase])
+        return chunks.extra(where=["vector @@ to_tsquery('simple', %s)"], params=[phrase])
     return chunks.filter(normal__contains=term)
 
 
