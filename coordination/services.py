@@ -191,6 +191,9 @@ def meeting_schedule(
     units = list(invited_units) if invited_units is not None else list(MemberUnit.objects.filter(is_active=True))
     if not units:
         raise InvalidState(_("请至少邀请一个成员单位。"))
+    inactive = [u.short_name for u in units if not u.is_active]
+    if inactive:
+        raise InvalidState(_("%(units)s 已不是成员单位，不能邀请。") % {"units": "、".join(inactive)})
     year = timezone.localtime(starts_at).year
     meeting = Meeting(
         kind=kind,
@@ -244,6 +247,7 @@ def meeting_notify(*, actor, meeting: Meeting) -> Meeting:
 def meeting_register_attendee(*, actor, meeting: Meeting, unit: MemberUnit, attendee: str) -> Attendance:
     """A liaison says who will attend for their unit."""
     _require_unit(actor, unit)
+    meeting = _lock(Meeting, meeting)
     attendance = Attendance.objects.select_for_update().filter(meeting=meeting, unit=unit).first()
     if attendance is None:
         raise InvalidState(_("本单位未被邀请参加此次会议。"))
@@ -253,7 +257,12 @@ def meeting_register_attendee(*, actor, meeting: Meeting, unit: MemberUnit, atte
         raise DomainError(_("请填写参会人员姓名和职务。"))
     attendance.planned_attendee = attendee.strip()
     attendance.save(update_fields=["planned_attendee"])
-    audit.record(attendance, "coordination.meeting.register_attendee", actor=actor, changes={"attendee": attendee})
+    audit.record(
+        attendance,
+        "coordination.meeting.register_attendee",
+        actor=actor,
+        changes={"attendee": attendance.planned_attendee},
+    )
     return attendance
 
 
@@ -343,6 +352,9 @@ def topic_propose(
                 _("议题征集已于%(deadline)s截止，请联系联席会议办公室。")
                 % {"deadline": f"{timezone.localtime(meeting.topic_deadline):%Y-%m-%d %H:%M}"}
             )
+    files = list(files)
+    for upload in files:
+        validate_upload(upload)  # before anything is written: a bad file saves nothing
     topic = AgendaTopic(
         meeting=meeting,
         unit=unit,
@@ -360,8 +372,9 @@ def topic_propose(
 
 def _topic_decision(actor, topic: AgendaTopic, status: str, reason: str) -> AgendaTopic:
     _require_office(actor, _("只有联席会议办公室可以审定议题。"))
+    # Lock the meeting before the topic: two decisions on one agenda must not take the same slot.
+    meeting = _lock(Meeting, topic.meeting)
     topic = _lock(AgendaTopic, topic)
-    meeting = topic.meeting
     if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED):
         raise InvalidState(_("会议已召开或已取消，议程不能再调整。"))
     allowed = {
@@ -412,6 +425,8 @@ def agenda_reorder(*, actor, meeting: Meeting, topic_ids: list[int]) -> None:
     """Set the order of the accepted topics; the list must name each of them once."""
     _require_office(actor, _("只有联席会议办公室可以调整议程。"))
     meeting = _lock(Meeting, meeting)
+    if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED):
+        raise InvalidState(_("会议已召开或已取消，议程不能再调整。"))
     accepted = {t.pk: t for t in meeting.topics.select_for_update().filter(status=AgendaTopic.Status.ACCEPTED)}
     if sorted(topic_ids) != sorted(accepted):
         raise DomainError(_("议程顺序须包含全部已列入议程的议题，且每个只出现一次。"))
@@ -432,7 +447,9 @@ def _save_agreed_items(minutes: Minutes, items: list[dict]) -> list[dict]:
     minutes.agreed_items.all().delete()
     snapshot = []
     for order, data in enumerate(items, start=1):
-        lead = data["lead_unit"]
+        lead = data.get("lead_unit")
+        if lead is None or not lead.is_active:
+            raise DomainError(_("第%(n)s项议定事项须指定一个现有成员单位作为牵头单位。") % {"n": order})
         co_units = [u for u in data.get("co_units", []) if u.pk != lead.pk]
         item = AgreedItem(
             minutes=minutes,
@@ -674,7 +691,12 @@ def minutes_issue(*, actor, minutes: Minutes, reported_on: datetime.date) -> Min
         )
         action.co_units.set(item.co_units.all())
     Meeting.objects.filter(pk=minutes.meeting_id).update(status=Meeting.Status.MINUTES_ISSUED)
-    units = MemberUnit.objects.filter(attendances__meeting=minutes.meeting_id)
+    assigned = AgreedItem.objects.filter(minutes=minutes)
+    units = MemberUnit.objects.filter(
+        Q(attendances__meeting=minutes.meeting_id)
+        | Q(pk__in=assigned.values("lead_unit"))
+        | Q(pk__in=assigned.values("co_units"))
+    ).distinct()
     notification_send(
         recipients=_liaison_users(units),
         title=_("会议纪要已印发：%(number)s") % {"number": minutes.doc_number},

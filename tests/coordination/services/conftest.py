@@ -201,7 +201,11 @@ def make_closed_minutes(make_meeting, office_user, clock, unit, agreed_items, ag
         meeting = services.meeting_notify(actor=office_user, meeting=make_meeting(starts_at=starts_at))
         meeting = services.meeting_hold(actor=office_user, meeting=meeting, attendance=attendance_sheet(unit))
         minutes = services.minutes_draft(
-            actor=office_user, meeting=meeting, title=f"{meeting.title}纪要", body="会议议定如下。", agreed_items=agreed_items
+            actor=office_user,
+            meeting=meeting,
+            title=f"{meeting.title}纪要",
+            body="会议议定如下。",
+            agreed_items=agreed_items,
         )
         services.consent_round_open(actor=office_user, minutes=minutes, deadline=clock.now + datetime.timedelta(days=7))
         agree_all(minutes)

@@ -62,7 +62,11 @@ def test_scheduling_is_audited(schedule, office_user, audit_entries):
 
     [entry] = audit_entries(meeting, "coordination.meeting.schedule")
     assert entry.user == office_user
-    assert entry.data["changes"] == {"starts_at": "2026-04-10T15:00:00+08:00", "place": "区民政局二楼会议室", "units": 4}
+    assert entry.data["changes"] == {
+        "starts_at": "2026-04-10T15:00:00+08:00",
+        "place": "区民政局二楼会议室",
+        "units": 4,
+    }
 
 
 def test_scheduling_notifies_no_one_yet(schedule):
@@ -173,7 +177,10 @@ def test_the_notice_says_when_where_and_the_topic_deadline(scheduled_meeting, of
     services.meeting_notify(actor=office_user, meeting=scheduled_meeting)
 
     notice = Notification.objects.get(recipient=liaison["区财政局"], title__startswith="会议通知")
-    assert notice.body == "会议定于2026年03月20日 09:30在区政府三楼会议室召开，请于03月13日 17:00前提交议题并登记参会人员。"
+    assert (
+        notice.body
+        == "会议定于2026年03月20日 09:30在区政府三楼会议室召开，请于03月13日 17:00前提交议题并登记参会人员。"
+    )
     assert notice.url == f"/workbench/meetings/{scheduled_meeting.pk}/"
 
 
