@@ -18,6 +18,8 @@ User = get_user_model()
 
 DEMO_PASSWORD = "lianxi-demo-2026"
 DEMO_START = datetime.date(2026, 1, 5)
+# 代字 of the units' reply numbers (陈民建函〔2026〕4号); other units fall back to a derived one.
+REPLY_PREFIXES = {"区民政局": "陈民", "区教体局": "陈教体", "区医保局": "陈医保"}
 
 Progress = Callable[[str], None]
 
@@ -48,16 +50,24 @@ def _account(username: str, *, name: str, role: str | None, staff: bool = False)
 
 
 def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User]:
+    permissions.ensure_role_groups()  # the roles' permissions, even on a database flushed by tests
     office = _account("office", name="周秀兰", role=permissions.Role.OFFICE, staff=True)
     convenor = _account("convenor", name="李建国", role=permissions.Role.CONVENOR)
     progress("accounts: office (联席会议办公室), convenor (召集人)")
+    for unit in units:
+        if unit.short_name in REPLY_PREFIXES and not unit.reply_prefix:
+            unit.reply_prefix = REPLY_PREFIXES[unit.short_name]
+            unit.save(update_fields=["reply_prefix"])
     for unit in units:
         username = f"liaison{unit.order:02}"
         user = _account(username, name=f"{unit.short_name.removeprefix('区')}联络员", role=None)
         if not Liaison.objects.active().filter(unit=unit).exists():
             services.liaison_appoint(actor=office, unit=unit, user=user, start_date=DEMO_START, position="科员")
         progress(f"liaison {username} → {unit.short_name}")
-    return {"office": office, "convenor": convenor}
+    leader = _account("leader06", name="张志强", role=None)
+    permissions.grant_sign_off(leader, next(u for u in units if u.short_name == "区民政局"))
+    progress("account: leader06 signs off 区民政局's replies")
+    return {"office": office, "convenor": convenor, "leader": leader}
 
 
 def load_replies(replies: list[dict], progress: Progress) -> None:
@@ -254,7 +264,6 @@ def load_meetings(office: User, convenor: User, progress: Progress) -> None:
 def load(progress: Progress) -> dict[str, User]:
     from content.demo import load_site, load_workflow
 
-    permissions.ensure_role_groups()
     units = load_units(progress)
     accounts = load_accounts(units, progress)
     home = load_site(progress)

@@ -106,3 +106,31 @@ def circular_document(circular: Circular):
         printed_by=office,
         printed_date_text=date,
     )
+
+
+def reply_document(reply):
+    """A reply letter (复函) as an `OfficialDocument`, its category printed at the top right."""
+    from .pdf import OfficialDocument
+
+    proposal = reply.proposal
+    opening = format_html("<p>您提出的《{}》（第{}号）收悉，现答复如下：</p>", proposal.title, proposal.number)
+    contact = (
+        format_html("<p>联系人：{}　联系电话：{}</p>", reply.contact_person, reply.contact_phone)
+        if reply.contact_person
+        else ""
+    )
+    disclosure = format_html("<p>（此件{}）</p>", reply.get_disclosure_display())
+    date = reply.reply_date or timezone.localdate()
+    return OfficialDocument(
+        header_text=reply.unit.full_name,
+        doc_number=reply.doc_number,
+        title=reply.title,
+        addressee=f"{reply.addressee}：" if reply.addressee else "",
+        body_html=str(opening) + str(_paragraphs(reply.body)) + str(contact),
+        signature_lines=[reply.unit.full_name],
+        date_text=chinese_date(date),
+        copies_to=reply.copies_to,
+        category_mark=f"{reply.category}类" if reply.category else "",
+        watermark_draft=reply.status == reply.Status.DRAFT,
+        closing_html=str(disclosure),
+    )

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import ActionItem, Attendance, Meeting, MemberUnit
+from .models import ActionItem, Attendance, Meeting, MemberUnit, Proposal, Reply
 
 
 class LiaisonAdminForm(WagtailAdminModelForm):
@@ -175,3 +175,49 @@ class ItemFilterForm(forms.Form):
 class CircularForm(forms.Form):
     period_start = forms.DateField(label=_("起始日期"), widget=DATE_WIDGET)
     period_end = forms.DateField(label=_("截止日期"), widget=DATE_WIDGET)
+
+
+class ProposalForm(forms.Form):
+    kind = forms.ChoiceField(label=_("类型"), choices=Proposal.Kind.choices)
+    session = forms.CharField(label=_("届次会议"), max_length=60, help_text=_("如：区第十九届人大第三次会议"))
+    number = forms.CharField(label=_("编号"), max_length=20, help_text=_("按原样填写，如 138 或 d062"))
+    title = forms.CharField(label=_("标题"), max_length=200)
+    content = forms.CharField(label=_("内容"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    received_on = forms.DateField(label=_("收到日期"), widget=DATE_WIDGET)
+    proposers = forms.CharField(
+        label=_("提出人"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("每行一人：姓名，联系电话（电话不公开）"),
+    )
+    lead_unit = forms.ModelChoiceField(label=_("主办单位"), queryset=MemberUnit.objects.filter(is_active=True))
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("协办单位"),
+        queryset=MemberUnit.objects.filter(is_active=True),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    def clean_proposers(self):
+        people = []
+        for line in self.cleaned_data["proposers"].splitlines():
+            parts = [p.strip() for p in line.replace(",", "，").split("，")]
+            if parts and parts[0]:
+                people.append({"name": parts[0], "phone": parts[1] if len(parts) > 1 else ""})
+        if not people:
+            raise forms.ValidationError(_("请至少填写一位提出人。"))
+        return people
+
+
+class ReplyForm(forms.Form):
+    category = forms.ChoiceField(label=_("答复类别"), choices=[("", "—")] + Reply.Category.choices, required=False)
+    addressee = forms.CharField(label=_("称谓"), max_length=60, required=False)
+    body = forms.CharField(label=_("答复正文"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
+    contact_person = forms.CharField(label=_("联系人"), max_length=40, required=False)
+    contact_phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
+    copies_to = forms.CharField(label=_("抄送"), max_length=300, required=False)
+    disclosure = forms.ChoiceField(label=_("公开方式"), choices=Reply.Disclosure.choices)
+    non_disclosure_reason = forms.CharField(label=_("不予公开理由"), max_length=300, required=False)
+
+
+class RatingForm(forms.Form):
+    rating = forms.ChoiceField(label=_("测评意见"), choices=Proposal.Rating.choices, widget=forms.RadioSelect)

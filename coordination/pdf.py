@@ -27,6 +27,7 @@ class OfficialDocument:
     category_mark: str = ""
     watermark_draft: bool = False
     attachments: list[str] = field(default_factory=list)
+    closing_html: str = ""  # e.g. a letter's disclosure line "（此件主动公开）", after the signature
 
 
 def render_html(document: OfficialDocument) -> str:

@@ -121,6 +121,12 @@ def grant_sign_off(user, unit: MemberUnit) -> None:
     assign_perm("sign_off_reply", user, unit)
 
 
+def units_signed_off_by(user) -> QuerySet[MemberUnit]:
+    if not user.is_authenticated or not user.is_active:
+        return MemberUnit.objects.none()
+    return get_objects_for_user(user, SIGN_OFF, klass=MemberUnit, accept_global_perms=False)
+
+
 def units_acted_for(user) -> QuerySet[MemberUnit]:
     """The units this user may act for: all for the office, their own for a liaison."""
     if not user.is_authenticated or not user.is_active:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from . import permissions
-from .models import ActionItem, AgendaTopic, ConsentAnswer, Liaison, Meeting, MemberUnit, Minutes, Reply
+from .models import ActionItem, AgendaTopic, ConsentAnswer, Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
 
 
 def active_units() -> QuerySet[MemberUnit]:
@@ -171,3 +171,48 @@ def circular_snapshot(period_start: datetime.date, period_end: datetime.date) ->
             }
         )
     return rows
+
+
+def proposals_visible_to(user) -> QuerySet[Proposal]:
+    """The office and convenors see all; a liaison the items their unit handles (lead or co-unit)."""
+    proposals = Proposal.objects.select_related("lead_unit").prefetch_related("co_units")
+    if permissions.can_oversee(user):
+        return proposals
+    unit = liaison_unit(user)
+    signer_units = permissions.units_signed_off_by(user)
+    if unit is None and not signer_units:
+        return proposals.none()
+    return proposals.filter(Q(lead_unit=unit) | Q(co_units=unit) | Q(lead_unit__in=signer_units)).distinct()
+
+
+def proposal_figures(proposals: QuerySet[Proposal]) -> list[dict]:
+    """Per lead unit and session: received, replied on time / late, categories, ratings."""
+    rows: dict[tuple, dict] = {}
+    for p in proposals.select_related("lead_unit").prefetch_related("replies"):
+        row = rows.setdefault(
+            (p.lead_unit.order, p.session),
+            {
+                "unit": p.lead_unit.short_name,
+                "session": p.session,
+                "received": 0,
+                "on_time": 0,
+                "late": 0,
+                "A": 0,
+                "B": 0,
+                "C": 0,
+                "satisfied": 0,
+                "basically": 0,
+                "unsatisfied": 0,
+            },
+        )
+        row["received"] += 1
+        sent = [r for r in p.replies.all() if r.status in Reply.PUBLIC_STATUSES and r.reply_date]
+        if sent:
+            first = min(sent, key=lambda r: r.reply_date)
+            row["on_time" if not p.original_deadline or first.reply_date <= p.deadline else "late"] += 1
+            latest = max(sent, key=lambda r: r.reply_date)
+            if latest.category:
+                row[latest.category] += 1
+        if p.rating:
+            row[p.rating] += 1
+    return [rows[key] for key in sorted(rows)]

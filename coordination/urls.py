@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, home, items, meetings, minutes
+from .views import calendar, home, items, meetings, minutes, proposals
 
 app_name = "workbench"
 
@@ -40,6 +40,17 @@ urlpatterns = [
     path("urges/<int:pk>/acknowledge/", items.urge_acknowledge, name="urge-acknowledge"),
     path("supervision/", items.supervision, name="supervision"),
     path("supervision/ledger.xlsx", items.ledger_xlsx, name="ledger"),
+    path("proposals/", proposals.proposal_list, name="proposals"),
+    path("proposals/new/", proposals.proposal_create, name="proposal-create"),
+    path("proposals/figures/", proposals.proposal_figures, name="proposal-figures"),
+    path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal"),
+    path("proposals/<int:pk>/sign-off/", proposals.reply_sign_off, name="reply-sign-off"),
+    path("proposals/<int:pk>/reopen/", proposals.reply_reopen, name="reply-reopen"),
+    path("proposals/<int:pk>/send/", proposals.reply_send, name="reply-send"),
+    path("proposals/<int:pk>/rate/", proposals.proposal_rate, name="proposal-rate"),
+    path("proposals/<int:pk>/opinion/", proposals.proposal_co_opinion, name="proposal-opinion"),
+    path("proposals/<int:pk>/return/", proposals.proposal_return, name="proposal-return"),
+    path("proposals/<int:pk>/reply.pdf", proposals.reply_pdf, name="reply-pdf"),
     path("circulars/", items.circular_list, name="circulars"),
     path("circulars/<int:pk>/pdf/", items.circular_pdf, name="circular-pdf"),
 ]

@@ -15,7 +15,7 @@ def test_load_demo_twice_gives_the_same_data(capsys):
     first = (MemberUnit.objects.count(), Liaison.objects.count(), get_user_model().objects.count())
     call_command("load_demo")
     second = (MemberUnit.objects.count(), Liaison.objects.count(), get_user_model().objects.count())
-    assert first == second == (27, 27, 30)
+    assert first == second == (27, 27, 31)
     assert Liaison.objects.active().count() == 27
     assert HomePage.objects.count() == 1
     out = capsys.readouterr().out

@@ -56,7 +56,6 @@ class Proposal(models.Model):
 
     class Meta:
         ordering = ["-received_on", "session", "number"]
-        permissions = [("sign_off_reply", _("签发本单位的答复"))]
         verbose_name = _("建议提案")
         verbose_name_plural = _("建议提案")
         constraints = [

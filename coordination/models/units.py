@@ -36,7 +36,7 @@ class MemberUnit(models.Model):
         ordering = ["order"]
         verbose_name = _("成员单位")
         verbose_name_plural = _("成员单位")
-        permissions = [("act_for_unit", _("代表本单位办理事项"))]
+        permissions = [("act_for_unit", _("代表本单位办理事项")), ("sign_off_reply", _("签发本单位的答复"))]
 
     def __str__(self) -> str:
         return self.short_name

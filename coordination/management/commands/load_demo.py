@@ -28,4 +28,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  office user:   {accounts['office'].username} / {demo.DEMO_PASSWORD}")
             self.stdout.write(f"  convenor:      {accounts['convenor'].username} / {demo.DEMO_PASSWORD}")
             self.stdout.write(f"  site editor:   {accounts['editor'].username} / {demo.DEMO_PASSWORD}")
+            self.stdout.write(
+                f"  unit leader:   {accounts['leader'].username} / {demo.DEMO_PASSWORD} (signs off 区民政局)"
+            )
             self.stdout.write(f"  liaisons:      liaison01 … liaison27 / {demo.DEMO_PASSWORD} (notice order)")

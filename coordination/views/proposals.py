@@ -1,0 +1,221 @@
+"""Workbench screens of suggestions and proposals: registration, the reply letter, sign-off, rating."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from coordination import permissions, selectors, services
+from coordination.documents import reply_document
+from coordination.errors import DomainError
+from coordination.forms import ProposalForm, RatingForm, ReplyForm
+from coordination.models import Proposal, Reply
+from coordination.pdf import render_pdf
+
+from .common import office_required, run
+
+FIGURE_COLUMNS = [
+    ("unit", "主办单位"),
+    ("session", "届次会议"),
+    ("received", "收到"),
+    ("on_time", "按期答复"),
+    ("late", "逾期答复"),
+    ("A", "A类"),
+    ("B", "B类"),
+    ("C", "C类"),
+    ("satisfied", "满意"),
+    ("basically", "基本满意"),
+    ("unsatisfied", "不满意"),
+]
+
+
+def visible_proposal(request, pk) -> Proposal:
+    return get_object_or_404(selectors.proposals_visible_to(request.user), pk=pk)
+
+
+@login_required
+def proposal_list(request):
+    proposals = selectors.proposals_visible_to(request.user).order_by("deadline", "pk")
+    return render(
+        request,
+        "coordination/proposal_list.html",
+        {"proposals": proposals, "is_office": permissions.is_office(request.user)},
+    )
+
+
+@office_required
+def proposal_create(request):
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            proposal = services.proposal_register(actor=request.user, **data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已登记并交办，答复时限 %(d)s。") % {"d": proposal.deadline})
+            return redirect("workbench:proposal", pk=proposal.pk)
+    return render(request, "coordination/proposal_form.html", {"form": form})
+
+
+def _current_reply(proposal) -> Reply | None:
+    return proposal.replies.order_by("-pk").first()
+
+
+@login_required
+def proposal_detail(request, pk):
+    proposal = visible_proposal(request, pk)
+    unit = selectors.liaison_unit(request.user)
+    reply = _current_reply(proposal)
+    is_lead = unit is not None and unit.pk == proposal.lead_unit_id
+    initial = (
+        {f: getattr(reply, f) for f in ReplyForm.base_fields}
+        if reply
+        else {
+            "addressee": "、".join(f"{p.name}{proposal.proposer_role}" for p in proposal.proposers.all()),
+            "disclosure": Reply.Disclosure.PROACTIVE,
+        }
+    )
+    form = ReplyForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not is_lead:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.reply_save(actor=request.user, proposal=proposal, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("答复稿已保存。"))
+                return redirect("workbench:proposal", pk=pk)
+    context = {
+        "proposal": proposal,
+        "reply": reply,
+        "form": form,
+        "is_lead": is_lead,
+        "is_co": unit is not None and proposal.co_units.filter(pk=unit.pk).exists(),
+        "is_office": permissions.is_office(request.user),
+        "can_sign_off": permissions.can_sign_off(request.user, proposal.lead_unit),
+        "rating_form": RatingForm(),
+        "opinions": proposal.co_opinions.select_related("unit"),
+        "proposers": proposal.proposers.all(),
+    }
+    return render(request, "coordination/proposal_detail.html", context)
+
+
+def _reply_action(request, pk, action, success):
+    proposal = visible_proposal(request, pk)
+    reply = _current_reply(proposal)
+    if reply is None:
+        messages.error(request, _("还没有答复稿。"))
+        return redirect("workbench:proposal", pk=pk)
+    return run(request, lambda: action(proposal, reply), success=success, redirect_to=f"/workbench/proposals/{pk}/")
+
+
+@require_POST
+@login_required
+def reply_sign_off(request, pk):
+    return _reply_action(
+        request, pk, lambda p, r: services.reply_sign_off(actor=request.user, reply=r), _("答复已签发。")
+    )
+
+
+@require_POST
+@login_required
+def reply_reopen(request, pk):
+    reason = request.POST.get("reason", "")
+    return _reply_action(
+        request,
+        pk,
+        lambda p, r: services.reply_reopen(actor=request.user, reply=r, reason=reason),
+        _("答复已重新打开，可以修改。"),
+    )
+
+
+@require_POST
+@login_required
+def reply_send(request, pk):
+    return _reply_action(request, pk, lambda p, r: services.reply_send(actor=request.user, reply=r), _("答复已寄出。"))
+
+
+@require_POST
+@login_required
+def proposal_rate(request, pk):
+    proposal = visible_proposal(request, pk)
+    rating = request.POST.get("rating", "")
+    return run(
+        request,
+        lambda: services.proposal_rate(actor=request.user, proposal=proposal, rating=rating),
+        success=_("测评意见已登记。"),
+        redirect_to=f"/workbench/proposals/{pk}/",
+    )
+
+
+@require_POST
+@login_required
+def proposal_co_opinion(request, pk):
+    proposal = visible_proposal(request, pk)
+    unit = selectors.liaison_unit(request.user)
+    text = request.POST.get("text", "")
+    if unit is None:
+        raise PermissionDenied
+    return run(
+        request,
+        lambda: services.proposal_co_opinion(actor=request.user, proposal=proposal, unit=unit, text=text),
+        success=_("协办意见已送主办单位。"),
+        redirect_to=f"/workbench/proposals/{pk}/",
+    )
+
+
+@require_POST
+@login_required
+def proposal_return(request, pk):
+    proposal = visible_proposal(request, pk)
+    reason = request.POST.get("reason", "")
+    return run(
+        request,
+        lambda: services.proposal_return(actor=request.user, proposal=proposal, reason=reason),
+        success=_("已申请退回，等待办公室重新交办。"),
+        redirect_to=f"/workbench/proposals/{pk}/",
+    )
+
+
+@login_required
+def reply_pdf(request, pk):
+    """The reply letter in official layout; drafts carry the draft mark."""
+    proposal = visible_proposal(request, pk)
+    reply = _current_reply(proposal)
+    if reply is None:
+        messages.error(request, _("还没有答复稿。"))
+        return redirect("workbench:proposal", pk=pk)
+    response = HttpResponse(render_pdf(reply_document(reply)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="reply-{proposal.pk}.pdf"'
+    return response
+
+
+@login_required
+def proposal_figures(request):
+    if not permissions.can_oversee(request.user):
+        raise PermissionDenied
+    rows = selectors.proposal_figures(Proposal.objects.all())
+    if request.GET.get("format") == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "建议提案办理统计"
+        sheet.append([label for _key, label in FIGURE_COLUMNS])
+        for row in rows:
+            sheet.append([row[key] for key, _label in FIGURE_COLUMNS])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = 'attachment; filename="proposal-figures.xlsx"'
+        return response
+    return render(request, "coordination/proposal_figures.html", {"rows": rows, "columns": FIGURE_COLUMNS})
