@@ -1148,6 +1148,28 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def _sync_supervision(proposal: Proposal) -> ActionItem:
+    """Keep the proposal's supervised item (督办) in step: same units, deadline and open/closed state.
+
+    The proposal holds the facts; the item only lets the supervision views, reminders and the
+    circular treat a reply that is due like any other work a unit owes.
+    """
+    item = ActionItem.objects.filter(proposal=proposal).first() or ActionItem(
+        proposal=proposal, source=ActionItem.Source.PROPOSAL, original_deadline=proposal.original_deadline
+    )
+    item.title = f"答复{proposal.session}第{proposal.number}号{proposal.document_word}：{proposal.title}"[:300]
+    item.source_reference = f"{proposal.session} 第{proposal.number}号"
+    item.lead_unit, item.deadline = proposal.lead_unit, proposal.deadline
+    finished = proposal.status in (Proposal.Status.REPLIED, Proposal.Status.RATED, Proposal.Status.CLOSED)
+    if finished and item.status not in ActionItem.FINISHED_STATUSES:
+        item.status, item.closed_at = ActionItem.Status.CLOSED, timezone.now()
+    elif not finished:
+        item.status, item.closed_at = ActionItem.Status.IN_PROGRESS if item.pk else ActionItem.Status.OPEN, None
+    _validated(item).save()
+    item.co_units.set(proposal.co_units.all())
+    return item
+
+
 def _lock_proposal(proposal: Proposal, allowed: tuple, message: str) -> Proposal:
     proposal = _lock(Proposal, proposal)
     if proposal.status not in allowed:
@@ -1193,6 +1215,7 @@ def proposal_register(
         Proposer.objects.create(
             proposal=proposal, name=data["name"].strip(), phone=data.get("phone", ""), address=data.get("address", "")
         )
+    _sync_supervision(proposal)
     notification_send(
         recipients=_liaison_users([lead_unit, *proposal.co_units.all()]),
         title=_("交办%(kind)s：%(title)s") % {"kind": proposal.get_kind_display(), "title": proposal.title},
@@ -1243,6 +1266,7 @@ def proposal_reassign(
     _set_assignment(proposal, lead_unit, co_units, timezone.localdate())
     _validated(proposal).save()
     proposal.co_units.set([u for u in co_units if u.pk != lead_unit.pk])
+    _sync_supervision(proposal)
     notification_send(
         recipients=_liaison_users([lead_unit]),
         title=_("交办建议提案：%(t)s") % {"t": proposal.title},
@@ -1273,6 +1297,7 @@ def proposal_extend(*, actor, proposal: Proposal, new_deadline: datetime.date, r
         raise DomainError(_("请说明延期理由。"))
     proposal.deadline = new_deadline
     proposal.save(update_fields=["deadline"])
+    _sync_supervision(proposal)
     audit.record(
         proposal, "coordination.proposal.extend", actor=actor, changes={"deadline": str(new_deadline)}, note=reason
     )
@@ -1419,6 +1444,7 @@ def reply_send(*, actor, reply: Reply) -> Reply:
     reply.status = Reply.Status.SENT
     reply.save(update_fields=["status"])
     Proposal.objects.filter(pk=reply.proposal_id).update(status=Proposal.Status.REPLIED)
+    _sync_supervision(Proposal.objects.get(pk=reply.proposal_id))
     audit.record(reply, "coordination.reply.send", actor=actor, changes={"status": reply.status})
     return reply
 
@@ -1443,6 +1469,7 @@ def proposal_rate(*, actor, proposal: Proposal, rating: str) -> Proposal:
     else:
         proposal.status = Proposal.Status.CLOSED
     proposal.save(update_fields=["rating", "rated_on", "status", "deadline"])
+    _sync_supervision(proposal)
     audit.record(proposal, "coordination.proposal.rate", actor=actor, changes={"rating": rating})
     return proposal
 

@@ -31,6 +31,7 @@ class ActionItem(models.Model):
     class Source(models.TextChoices):
         AGREED_ITEM = "agreed_item", _("会议议定事项")
         STANDING_MEASURE = "standing_measure", _("政策文件常态化措施")
+        PROPOSAL = "proposal", _("建议提案办理")
         OFFICE = "office", _("办公室交办")
 
     class Status(models.TextChoices):
@@ -45,6 +46,9 @@ class ActionItem(models.Model):
     source = models.CharField(_("来源"), max_length=20, choices=Source.choices)
     agreed_item = models.OneToOneField(
         AgreedItem, null=True, blank=True, on_delete=models.PROTECT, related_name="action_item"
+    )
+    proposal = models.OneToOneField(
+        "coordination.Proposal", null=True, blank=True, on_delete=models.PROTECT, related_name="action_item"
     )
     source_reference = models.CharField(
         _("来源文件"), max_length=200, blank=True, help_text=_("如：宝陈政办发〔2022〕45号 第3条")

@@ -229,3 +229,18 @@ def test_figures_count_by_unit_and_session(proposal, people):
     services.proposal_rate(actor=people["office"], proposal=proposal, rating=Proposal.Rating.BASICALLY)
     [row] = proposal_figures(Proposal.objects.all())
     assert (row["unit"], row["received"], row["on_time"], row["B"], row["basically"]) == ("区民政局", 1, 1, 1, 1)
+
+
+def test_a_proposal_is_supervised_like_any_item_until_replied(proposal, people):
+    from coordination.models import ActionItem
+
+    item = ActionItem.objects.get(proposal=proposal)
+    assert (item.source, item.lead_unit, item.deadline) == ("proposal", proposal.lead_unit, proposal.deadline)
+    assert list(item.co_units.all()) == list(proposal.co_units.all())
+    limit = services._add_months(proposal.assigned_on, 6)
+    services.proposal_extend(actor=people["office"], proposal=proposal, new_deadline=limit, reason="数据未到")
+    item.refresh_from_db()
+    assert item.deadline == limit
+    services.reply_send(actor=people["lead"], reply=signed(proposal, people))
+    item.refresh_from_db()
+    assert item.status == ActionItem.Status.CLOSED
