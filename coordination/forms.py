@@ -221,3 +221,35 @@ class ReplyForm(forms.Form):
 
 class RatingForm(forms.Form):
     rating = forms.ChoiceField(label=_("测评意见"), choices=Proposal.Rating.choices, widget=forms.RadioSelect)
+
+
+class LetterSourceForm(forms.Form):
+    file = forms.FileField(label=_("答复函文件"), required=False, help_text=_(".txt 或 .docx"))
+    text = forms.CharField(label=_("或粘贴全文"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("请上传文件或粘贴答复函全文。"))
+        return data
+
+
+class LetterFieldsForm(forms.Form):
+    """The parsed letter, for the office to confirm or correct before it is saved."""
+
+    unit = forms.ModelChoiceField(label=_("答复单位"), queryset=MemberUnit.objects.filter(is_active=True))
+    kind = forms.ChoiceField(label=_("类型"), choices=[("", "—")] + Proposal.Kind.choices)
+    session = forms.CharField(label=_("届次会议"), max_length=60)
+    proposal_number = forms.CharField(label=_("编号"), max_length=20)
+    suggestion_title = forms.CharField(label=_("建议提案标题"), max_length=200, required=False)
+    proposer_name = forms.CharField(label=_("提出人"), max_length=40, required=False)
+    addressee = forms.CharField(label=_("称谓"), max_length=60, required=False)
+    category = forms.ChoiceField(label=_("答复类别"), choices=[("", "—")] + Reply.Category.choices, required=False)
+    doc_number = forms.CharField(label=_("文号"), max_length=60, required=False)
+    signer = forms.CharField(label=_("签发人"), max_length=40, required=False)
+    date = forms.DateField(label=_("答复日期"), widget=DATE_WIDGET, required=False)
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 8}))
+    contact_person = forms.CharField(label=_("联系人"), max_length=40, required=False)
+    contact_phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
+    copies_to = forms.CharField(label=_("抄送"), max_length=300, required=False)
+    disclosure = forms.ChoiceField(label=_("公开方式"), choices=Reply.Disclosure.choices)

@@ -216,3 +216,10 @@ def proposal_figures(proposals: QuerySet[Proposal]) -> list[dict]:
         if p.rating:
             row[p.rating] += 1
     return [rows[key] for key in sorted(rows)]
+
+
+def unit_by_name(name: str | None) -> MemberUnit | None:
+    """A unit by its full or short name as a letter writes it ("宝鸡市陈仓区民政局", "区民政局")."""
+    if not name:
+        return None
+    return MemberUnit.objects.filter(Q(full_name=name) | Q(short_name=name)).first()

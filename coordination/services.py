@@ -1499,3 +1499,64 @@ def office_digest_send(*, today: datetime.date | None = None) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+@transaction.atomic
+def reply_import(*, actor, unit: MemberUnit, fields: dict) -> Reply:
+    """Record a reply letter the unit sent before the portal existed (from `importers.letters`).
+
+    The suggestion is found by kind, session and number, or registered; the reply is stored as
+    sent. Nothing is guessed: the fields needed to identify the letter must be present.
+    """
+    _require_office(actor, _("只有联席会议办公室可以导入答复。"))
+    required = {"kind": _("类型"), "session": _("届次会议"), "proposal_number": _("编号"), "body": _("正文")}
+    missing = [label for name, label in required.items() if not fields.get(name)]
+    if missing:
+        raise DomainError(_("缺少：%(f)s。请在表单中补全后再保存。") % {"f": "、".join(str(m) for m in missing)})
+    if fields.get("doc_number") and Reply.objects.filter(unit=unit, doc_number=fields["doc_number"]).exists():
+        raise InvalidState(_("%(unit)s 的 %(n)s 已经导入过。") % {"unit": unit, "n": fields["doc_number"]})
+    day = fields.get("date") or timezone.localdate()
+    proposal, created = Proposal.objects.get_or_create(
+        kind=fields["kind"],
+        session=fields["session"],
+        number=fields["proposal_number"],
+        defaults={
+            "title": fields.get("suggestion_title") or _("（标题未载明）"),
+            "received_on": day,
+            "lead_unit": unit,
+            "assigned_on": day,
+            "deadline": day,
+            "original_deadline": day,
+            "status": Proposal.Status.REPLIED,
+        },
+    )
+    if created and fields.get("proposer_name"):
+        Proposer.objects.create(proposal=proposal, name=fields["proposer_name"])
+    contact = fields.get("contact_person") or fields.get("handler") or fields.get("responsible_person") or ""
+    reply = Reply(
+        proposal=proposal,
+        unit=unit,
+        status=Reply.Status.SENT,
+        doc_number=fields.get("doc_number") or "",
+        signer=fields.get("signer") or "",
+        reply_date=day,
+        category=fields.get("category") or "",
+        addressee=fields.get("addressee") or "",
+        body=fields["body"],
+        contact_person=contact,
+        contact_phone=fields.get("contact_phone") or "",
+        copies_to="，".join(fields.get("copies_to") or []),
+        disclosure=fields.get("disclosure") or Reply.Disclosure.ON_REQUEST,
+        drafted_by=actor,
+    )
+    if reply.disclosure == Reply.Disclosure.NOT_DISCLOSED:
+        reply.non_disclosure_reason = _("导入时原件注明不予公开")
+    if reply.disclosure == Reply.Disclosure.PROACTIVE:
+        from content.index_numbers import next_index_number
+
+        reply.index_number = next_index_number(day.year)
+    _validated(reply).save()
+    audit.record(reply, "coordination.reply.import", actor=actor, changes={"doc_number": reply.doc_number})
+    if reply.is_public:
+        transaction.on_commit(lambda: _public_changed(reply))
+    return reply

@@ -219,3 +219,43 @@ def proposal_figures(request):
         response["Content-Disposition"] = 'attachment; filename="proposal-figures.xlsx"'
         return response
     return render(request, "coordination/proposal_figures.html", {"rows": rows, "columns": FIGURE_COLUMNS})
+
+
+@office_required
+def letter_import(request):
+    """Upload or paste a letter; see what was found per field; correct it; save it."""
+    from coordination.forms import LetterFieldsForm, LetterSourceForm
+    from coordination.importers.letters import extract_text, parse_reply
+
+    source = LetterSourceForm(request.POST or None, request.FILES or None)
+    fields_form, found = None, None
+    if request.method == "POST" and "save" in request.POST:
+        fields_form = LetterFieldsForm(request.POST)
+        if fields_form.is_valid():
+            data = dict(fields_form.cleaned_data)
+            unit = data.pop("unit")
+            data["copies_to"] = [p for p in data["copies_to"].replace("，", ",").split(",") if p.strip()]
+            try:
+                reply = services.reply_import(actor=request.user, unit=unit, fields=data)
+            except DomainError as error:
+                fields_form.add_error(None, error.message)
+            else:
+                messages.success(request, _("答复函已导入。"))
+                return redirect("workbench:proposal", pk=reply.proposal_id)
+    elif request.method == "POST" and source.is_valid():
+        upload = source.cleaned_data.get("file")
+        try:
+            text = extract_text(upload.read(), upload.name) if upload else source.cleaned_data["text"]
+        except ValueError as error:
+            source.add_error("file", str(error))
+        else:
+            parsed = parse_reply(text)
+            found = [(name, value) for name, value in parsed.as_dict().items()]
+            initial = {k: v for k, v in parsed.as_dict().items() if v is not None}
+            initial["copies_to"] = "，".join(parsed.copies_to or [])
+            initial["date"] = parsed.date
+            initial["unit"] = selectors.unit_by_name(parsed.issuing_body)
+            fields_form = LetterFieldsForm(initial=initial)
+    return render(
+        request, "coordination/letter_import.html", {"source": source, "fields_form": fields_form, "found": found}
+    )
