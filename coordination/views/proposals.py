@@ -105,6 +105,7 @@ def proposal_detail(request, pk):
         "rating_form": RatingForm(),
         "opinions": proposal.co_opinions.select_related("unit"),
         "proposers": proposal.proposers.all(),
+        "units": selectors.active_units(),
     }
     return render(request, "coordination/proposal_detail.html", context)
 
@@ -258,4 +259,44 @@ def letter_import(request):
             fields_form = LetterFieldsForm(initial=initial)
     return render(
         request, "coordination/letter_import.html", {"source": source, "fields_form": fields_form, "found": found}
+    )
+
+
+@require_POST
+@office_required
+def proposal_extend(request, pk):
+    from datetime import date
+
+    proposal = get_object_or_404(Proposal, pk=pk)
+    reason = request.POST.get("reason", "")
+    try:
+        new_deadline = date.fromisoformat(request.POST.get("new_deadline", ""))
+    except ValueError:
+        messages.error(request, _("请填写有效的新时限。"))
+        return redirect("workbench:proposal", pk=pk)
+    return run(
+        request,
+        lambda: services.proposal_extend(
+            actor=request.user, proposal=proposal, new_deadline=new_deadline, reason=reason
+        ),
+        success=_("已批准延期。"),
+        redirect_to=f"/workbench/proposals/{pk}/",
+    )
+
+
+@require_POST
+@office_required
+def proposal_reassign(request, pk):
+    from coordination.models import MemberUnit
+
+    proposal = get_object_or_404(Proposal, pk=pk)
+    lead = MemberUnit.objects.filter(pk=request.POST.get("lead_unit") or 0, is_active=True).first()
+    if lead is None:
+        messages.error(request, _("请选择新的主办单位。"))
+        return redirect("workbench:proposal", pk=pk)
+    return run(
+        request,
+        lambda: services.proposal_reassign(actor=request.user, proposal=proposal, lead_unit=lead),
+        success=_("已重新交办。"),
+        redirect_to=f"/workbench/proposals/{pk}/",
     )

@@ -111,3 +111,30 @@ def test_the_personal_feed_lists_the_units_meetings_and_needs_its_secret(client,
     path = feed_url.split("testserver", 1)[1]
     assert client.get(path).content.decode().count("BEGIN:VEVENT") == 1
     assert client.get("/calendar/not-the-secret.ics").status_code == 404
+
+
+def test_the_office_extends_a_proposal_from_its_page(client, units, office_user):
+    from coordination.models import Proposal
+
+    proposal = services.proposal_register(
+        actor=office_user,
+        kind="npc",
+        session="区第十九届人大第四次会议",
+        number="8",
+        title="测试建议",
+        content="",
+        received_on=datetime.date(2026, 10, 1),
+        proposers=[{"name": "某"}],
+        lead_unit=units[5],
+    )
+    client.force_login(office_user)
+    bad = client.post(f"/workbench/proposals/{proposal.pk}/extend/", {"new_deadline": "not a date"}, follow=True)
+    assert "请填写有效的新时限" in bad.content.decode()
+    new = services._add_months(proposal.assigned_on, 5)
+    response = client.post(
+        f"/workbench/proposals/{proposal.pk}/extend/",
+        {"new_deadline": new.isoformat(), "reason": "等待数据"},
+        follow=True,
+    )
+    assert "已批准延期" in response.content.decode()
+    assert Proposal.objects.get(pk=proposal.pk).deadline == new
