@@ -187,7 +187,8 @@ REST_FRAMEWORK = {
 
 WAGTAIL_SITE_NAME = "联席会议协调平台"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The stock database backend, with Chinese substring matching for the admin (content/fulltext/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "content.fulltext.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "txt", "zip"]
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
