@@ -1160,7 +1160,7 @@ def _sync_supervision(proposal: Proposal) -> ActionItem:
     item.title = f"答复{proposal.session}第{proposal.number}号{proposal.document_word}：{proposal.title}"[:300]
     item.source_reference = f"{proposal.session} 第{proposal.number}号"
     item.lead_unit, item.deadline = proposal.lead_unit, proposal.deadline
-    finished = proposal.status in (Proposal.Status.REPLIED, Proposal.Status.RATED, Proposal.Status.CLOSED)
+    finished = proposal.status in (Proposal.Status.REPLIED, Proposal.Status.CLOSED)
     if finished and item.status not in ActionItem.FINISHED_STATUSES:
         item.status, item.closed_at = ActionItem.Status.CLOSED, timezone.now()
     elif not finished:
@@ -1310,7 +1310,7 @@ def proposal_co_opinion(*, actor, proposal: Proposal, unit: MemberUnit, text: st
     _require_unit(actor, unit)
     if not proposal.co_units.filter(pk=unit.pk).exists():
         raise NotPermitted(_("%(unit)s 不是此件的协办单位。") % {"unit": unit})
-    if proposal.status in (Proposal.Status.REPLIED, Proposal.Status.RATED, Proposal.Status.CLOSED):
+    if proposal.status in (Proposal.Status.REPLIED, Proposal.Status.CLOSED):
         raise InvalidState(_("此件已答复，不再需要协办意见。"))
     if not text.strip():
         raise DomainError(_("请填写协办意见。"))

@@ -25,7 +25,6 @@ class Proposal(models.Model):
         REPLY_DRAFTED = "reply_drafted", _("答复已起草")
         SIGNED_OFF = "signed_off", _("已签发")
         REPLIED = "replied", _("已答复")
-        RATED = "rated", _("已测评")
         CLOSED = "closed", _("已办结")
 
     class Rating(models.TextChoices):
