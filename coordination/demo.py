@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from . import permissions, services
 from .founding_units import FOUNDING_UNITS
-from .models import Liaison, Meeting, MemberUnit, Minutes, Proposal, Proposer, Reply
+from .models import Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
 
 User = get_user_model()
 
@@ -71,44 +71,34 @@ def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User
 
 
 def load_replies(replies: list[dict], progress: Progress) -> None:
-    """Suggestions with signed-off, disclosed replies (texts from content.demo_texts)."""
-    from content.fulltext.indexing import queue_index
-    from content.index_numbers import next_index_number
-
+    """Replies sent before the portal existed, recorded as the office would import them."""
+    office = permissions.office_users().first()
     for data in replies:
         unit = MemberUnit.objects.get(short_name=data["unit"])
-        proposal, created = Proposal.objects.get_or_create(
-            kind=data["kind"],
-            session=data["session"],
-            number=data["number"],
-            defaults={
-                "title": data["title"],
-                "received_on": data["reply_date"].replace(month=2, day=20),
-                "lead_unit": unit,
-            },
-        )
-        if created:
-            Proposer.objects.create(proposal=proposal, name=data["proposer"], phone="13700000000")
-        if not proposal.replies.exists():
-            role = proposal.proposer_role
-            reply = Reply.objects.create(
-                proposal=proposal,
+        if not Reply.objects.filter(unit=unit, doc_number=data["doc_number"]).exists():
+            role = "代表" if data["kind"] == Proposal.Kind.NPC else "委员"
+            services.reply_import(
+                actor=office,
                 unit=unit,
-                status=Reply.Status.SENT,
-                doc_number=data["doc_number"],
-                signer=data["signer"],
-                reply_date=data["reply_date"],
-                category=data["category"],
-                addressee=f"{data['proposer']}{role}",
-                body=data["body"],
-                contact_person=data["contact_person"],
-                contact_phone=data["contact_phone"],
-                copies_to=data["copies_to"],
-                disclosure=Reply.Disclosure.PROACTIVE,
-                index_number=next_index_number(data["reply_date"].year),
+                fields={
+                    "kind": data["kind"],
+                    "session": data["session"],
+                    "proposal_number": data["number"],
+                    "suggestion_title": data["title"],
+                    "proposer_name": data["proposer"],
+                    "addressee": f"{data['proposer']}{role}",
+                    "category": data["category"],
+                    "doc_number": data["doc_number"],
+                    "signer": data["signer"],
+                    "date": data["reply_date"],
+                    "body": data["body"],
+                    "contact_person": data["contact_person"],
+                    "contact_phone": data["contact_phone"],
+                    "copies_to": data["copies_to"].split("，"),
+                    "disclosure": Reply.Disclosure.PROACTIVE,
+                },
             )
-            queue_index(reply)
-        progress(f"reply: {unit.short_name} {proposal.session} 第{proposal.number}号")
+        progress(f"reply: {unit.short_name} {data['session']} 第{data['number']}号")
 
 
 def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:

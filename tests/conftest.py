@@ -73,7 +73,7 @@ def redis_url():
 
 
 @pytest.fixture
-def site_pages(db, django_capture_on_commit_callbacks):
+def site_pages(db, office_user, django_capture_on_commit_callbacks):
     """The demo public site: home, policies, 27 unit pages, reports and disclosed replies, indexed."""
     quiet = lambda line: None  # noqa: E731
     load_units(quiet)

@@ -8,10 +8,10 @@ from tests.e2e.conftest import serious_accessibility_violations
 @pytest.fixture
 def site(settings, django_capture_on_commit_callbacks):
     from content.demo import load_site
-    from coordination.demo import load_units
+    from coordination.demo import load_accounts, load_units
 
     quiet = lambda line: None  # noqa: E731
-    load_units(quiet)
+    load_accounts(load_units(quiet), quiet)
     with django_capture_on_commit_callbacks(execute=True):
         load_site(quiet)
 
