@@ -253,3 +253,16 @@ class LetterFieldsForm(forms.Form):
     contact_phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     copies_to = forms.CharField(label=_("抄送"), max_length=300, required=False)
     disclosure = forms.ChoiceField(label=_("公开方式"), choices=Reply.Disclosure.choices)
+
+
+class ActionItemForm(forms.Form):
+    title = forms.CharField(label=_("事项"), max_length=300)
+    description = forms.CharField(label=_("具体要求"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    lead_unit = forms.ModelChoiceField(label=_("牵头单位"), queryset=MemberUnit.objects.filter(is_active=True))
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("配合单位"),
+        queryset=MemberUnit.objects.filter(is_active=True),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    deadline = forms.DateField(label=_("完成时限"), widget=DATE_WIDGET)

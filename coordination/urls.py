@@ -30,6 +30,7 @@ urlpatterns = [
     path("minutes/<int:pk>/pdf/", minutes.minutes_pdf, name="minutes-pdf"),
     path("minutes/<int:pk>/preview/", minutes.minutes_preview, name="minutes-preview"),
     path("items/", items.item_list, name="items"),
+    path("items/new/", items.item_create, name="item-create"),
     path("items/<int:pk>/", items.item_detail, name="item"),
     path("items/<int:pk>/close/", items.item_close, name="item-close"),
     path("items/<int:pk>/return/", items.item_return, name="item-return"),

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from coordination import ledger, permissions, selectors, services
 from coordination.errors import DomainError
-from coordination.forms import CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
+from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
 from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
 
 from .common import run
@@ -27,6 +27,23 @@ def item_list(request):
     form = ItemFilterForm(request.GET or None)
     items = form.apply(selectors.action_items_visible_to(request.user)).order_by("deadline", "pk")
     return render(request, "coordination/item_list.html", {"form": form, "items": items})
+
+
+@login_required
+def item_create(request):
+    """The office assigns work directly (办公室交办)."""
+    if not permissions.is_office(request.user):
+        raise PermissionDenied
+    form = ActionItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.action_item_create(actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("事项已交办。"))
+            return redirect("workbench:item", pk=item.pk)
+    return render(request, "coordination/item_form.html", {"form": form})
 
 
 @login_required

@@ -138,3 +138,29 @@ def test_the_office_extends_a_proposal_from_its_page(client, units, office_user)
     )
     assert "已批准延期" in response.content.decode()
     assert Proposal.objects.get(pk=proposal.pk).deadline == new
+
+
+def test_the_office_assigns_an_item_and_the_lead_unit_is_told(client, units, office_user, make_liaison):
+    from coordination.models import ActionItem, Notification
+
+    lead = make_liaison(units[5], "lead-mz")
+    client.force_login(office_user)
+    response = client.post(
+        "/workbench/items/new/",
+        {
+            "title": "核查低保边缘家庭名单",
+            "lead_unit": units[5].pk,
+            "co_units": [units[7].pk],
+            "deadline": "2027-01-31",
+        },
+        follow=True,
+    )
+    assert "事项已交办" in response.content.decode()
+    item = ActionItem.objects.get(title="核查低保边缘家庭名单")
+    assert item.source == ActionItem.Source.OFFICE and item.lead_unit == units[5]
+    assert Notification.objects.filter(recipient=lead, title__contains="核查低保边缘家庭名单").exists()
+
+
+def test_a_liaison_cannot_assign_items(client, units, make_liaison):
+    client.force_login(make_liaison(units[5], "lead-mz"))
+    assert client.get("/workbench/items/new/").status_code == 403
