@@ -1082,6 +1082,28 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
         except IntegrityError:
             continue  # already reminded today
         sent += 1
+    for item in (
+        ActionItem.objects.open()
+        .filter(proposal__co_opinion_deadline__in=list(due.values()))
+        .select_related("proposal")
+    ):
+        proposal = item.proposal
+        given = set(proposal.co_opinions.values_list("unit_id", flat=True))
+        waiting = [unit for unit in proposal.co_units.all() if unit.pk not in given]
+        if not waiting:
+            continue
+        days = (proposal.co_opinion_deadline - today).days
+        try:
+            with transaction.atomic():
+                ReminderLog.objects.create(action_item=item, kind=f"co_opinion_{days}", day=today)
+                notification_send(
+                    recipients=_liaison_users(waiting),
+                    title=_("协办意见将在 %(n)s 天后到期：%(t)s") % {"n": days, "t": proposal.title},
+                    url=f"/workbench/proposals/{proposal.pk}/",
+                )
+        except IntegrityError:
+            continue
+        sent += 1
     return sent
 
 

@@ -244,3 +244,14 @@ def test_a_proposal_is_supervised_like_any_item_until_replied(proposal, people):
     services.reply_send(actor=people["lead"], reply=signed(proposal, people))
     item.refresh_from_db()
     assert item.status == ActionItem.Status.CLOSED
+
+
+def test_co_units_are_reminded_of_their_opinion_once(proposal, people, units):
+    from coordination.models import Notification
+
+    before = proposal.co_opinion_deadline - datetime.timedelta(days=7)
+    assert services.reminders_send(today=before) == 1
+    assert services.reminders_send(today=before) == 0
+    assert Notification.objects.filter(recipient=people["co"], title__startswith="协办意见将在 7 天后到期").exists()
+    services.proposal_co_opinion(actor=people["co"], proposal=proposal, unit=units[7], text="同意")
+    assert services.reminders_send(today=proposal.co_opinion_deadline - datetime.timedelta(days=1)) == 0
