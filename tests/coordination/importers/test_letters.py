@@ -1,29 +1,21 @@
 """Reading reply letters: the project's own sample letters in the shapes real ones come in."""
 
-import io
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from coordination.importers.letters import extract_text, parse_reply
+from coordination.errors import ImportRefused
+from coordination.importers.files import extract_text
+from coordination.importers.letters import parse_reply
 from coordination.models import Reply
+
+from .conftest import docx_of
 
 SAMPLES = Path(__file__).parent / "samples"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
-
-
-def docx_of(text: str) -> bytes:
-    """A minimal Word file holding `text`, one paragraph per line."""
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in text.splitlines())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{paragraphs}</w:body></w:document>')
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -47,7 +39,7 @@ def test_word_files_are_read_like_text():
 
 @pytest.mark.parametrize(("content", "name"), [(b"%PDF-1.4", "a.pdf"), (b"not a zip", "a.docx")])
 def test_other_files_are_refused_with_a_message(content, name):
-    with pytest.raises(ValueError):
+    with pytest.raises(ImportRefused):
         extract_text(content, name)
 
 
@@ -63,7 +55,8 @@ def test_the_command_saves_letters_of_member_units(units, office_user, capsys):
     call_command("import_reply", str(SAMPLES / "letter-npc-a.txt"), "--user", "office-test")
     reply = Reply.objects.get(doc_number="陈民建函〔2026〕4号")
     assert (reply.unit.short_name, reply.category, reply.proposal.number) == ("区民政局", "A", "27")
-    call_command("import_reply", str(SAMPLES / "letter-npc-a.txt"), "--user", "office-test")
+    with pytest.raises(CommandError, match="1 of 1"):
+        call_command("import_reply", str(SAMPLES / "letter-npc-a.txt"), "--user", "office-test")
     assert "已经导入过" in capsys.readouterr().err
     assert Reply.objects.filter(doc_number="陈民建函〔2026〕4号").count() == 1
 
