@@ -27,8 +27,9 @@ WEB_DEBRIS = re.compile(
 NAVIGATION = re.compile(r"^[^:：。，,]{1,12}(?:\s*[|｜>»]\s*[^:：。，,]{1,12}){2,}$")
 MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*|^[-*]\s+(?=\S)")
 
+OPEN, CLOSE = r"[(\[【〔]", r"[)\]】〕]"
 CATEGORY = re.compile(
-    rf"^[(\[【〔]?{GAP}(?:{label('类别')}{GAP}[:：]?{GAP})?(?P<v>[ABC]){GAP}(?P<suffix>类)?{GAP}[)\]】〕]?$"
+    rf"^{OPEN}?{GAP}(?:{label('类别')}{GAP}[:：]?{GAP})?{OPEN}?{GAP}(?P<v>[ABC]){GAP}(?P<suffix>类)?{GAP}{CLOSE}?{GAP}{CLOSE}?$"
 )
 SIGNER = re.compile(rf"{label('签发人')}{GAP}[:：]{GAP}(?P<v>[{HAN}·]{{2,5}}?)(?=[^{HAN}·]|$)")
 DOC_NUMBER = re.compile(
@@ -68,7 +69,7 @@ PHONE = re.compile(
 COPIES = re.compile(rf"^{label('抄送')}{GAP}[:：]{GAP}(?P<v>.*)$")
 DISCLOSURE_WORDS = {"主动公开": "proactive", "依申请公开": "on_request", "不予公开": "not_disclosed"}
 DISCLOSURE = re.compile(
-    r"^[(\[【〔]\s*(?:此件|本件)?\s*(?P<v>主动公开|依申请公开|不予公开)\s*[)\]】〕]\s*$"
+    rf"^{OPEN}?\s*(?:此件|本件)?\s*(?P<v>主动公开|依申请公开|不予公开)\s*{CLOSE}?\s*$"
     rf"|^{label('公开')}(?:{label('方式')}|{label('属性')}){GAP}[:：]{GAP}(?P<w>主动公开|依申请公开|不予公开)"
 )
 TAIL_LABEL = re.compile(

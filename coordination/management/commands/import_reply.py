@@ -58,7 +58,7 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} of {len(files)} files were not imported; see the messages above.")
 
     def _print(self, path, parsed, *, as_json):
-        data = parsed.as_dict()
+        data = parsed.as_dict() | ({"invalid": parsed.invalid} if parsed.invalid else {})
         if as_json:
             self.stdout.write(json.dumps({"file": path.name, **data}, ensure_ascii=False))
             return

@@ -3,6 +3,7 @@
 import contextlib
 import datetime
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -160,3 +161,11 @@ def test_a_damaged_word_file_is_read_or_refused(changes):
 @given(st.text(max_size=6), st.text(max_size=4), st.text(max_size=4))
 def test_make_date_answers_a_date_or_none(year, month, day):
     assert make_date(year, month, day) is None or isinstance(make_date(year, month, day), datetime.date)
+
+
+def test_the_dry_run_names_an_invalid_date(db, tmp_path, capsys):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER.replace("2026年5月28日", "2026年13月1日"), encoding="utf-8")
+    call_command("import_reply", str(letter), "--dry-run", "--json")
+    row = json.loads(capsys.readouterr().out)
+    assert (row["date"], row["invalid"]) == (None, {"date": "2026年13月1日"})
