@@ -33,8 +33,8 @@ CATEGORY = re.compile(
 )
 SIGNER = re.compile(rf"{label('签发人')}{GAP}[:：]{GAP}(?P<v>[{HAN}·]{{2,5}}?)(?=[^{HAN}·]|$)")
 DOC_NUMBER = re.compile(
-    rf"(?P<prefix>[{HAN}]{{2,14}}){GAP}[\[(【〔〈]{GAP}(?P<year>\d{{4}}){GAP}[\])】〕〉]{GAP}"
-    rf"(?P<n>\d{{1,5}}){GAP}号"
+    rf"(?P<prefix>[{HAN}](?:[ \t]+[{HAN}]){{1,13}}|[{HAN}]{{2,14}}){GAP}"  # 陈民函 or letter-spaced 陈 民 函
+    rf"[\[(【〔〈]{GAP}(?P<year>\d{{4}}){GAP}[\])】〕〉]{GAP}(?P<n>\d{{1,5}}){GAP}号"
 )
 DOC_NUMBER_LABEL = re.compile(rf"^{label('文号')}{GAP}[:：]")
 SESSION_WORDS = rf"[{HAN}\d]*?(?:会议|大会)"
@@ -44,7 +44,7 @@ TITLE = re.compile(
     rf"{GAP}第?{GAP}(?P<number>[A-Za-z]{{0,3}}{GAP}-?{GAP}\d{{1,5}}){GAP}号{GAP}(?P<word>建议|提案)"
 )
 ADDRESSEE = re.compile(
-    rf"^(?:尊敬的)?{GAP}(?P<name>[{HAN}·]{{2,6}}?){GAP}(?P<role>代表|委员)(?:同志)?{GAP}[:：]{GAP}(?P<rest>.*)$"
+    rf"^(?:尊敬的)?{GAP}(?P<name>[{HAN}·]{{2,6}}?(?:[、,，][{HAN}·]{{2,6}}?)*(?:等[\d{HAN_NUMERALS}]+[位名人])?){GAP}(?P<role>代表|委员)(?:同志)?{GAP}[:：]{GAP}(?P<rest>.*)$"
 )
 QUOTED_TITLE = re.compile(r"《(?P<v>[^《》]+)》")
 ORG = re.compile(
@@ -80,6 +80,7 @@ HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、．.](?!\d)|第[一二三四五六七八九十]+[、，,部分])"
 )
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+SEAL = re.compile(r"^\s*[(（]?(?:印章|盖章|公章|章)[)）]?\s*$|^\s*$")
 SENTENCE_END = "。！？!?；;：:…”\"』」"
 
 
@@ -113,7 +114,8 @@ def is_date_line(line: str) -> bool:
     if not match:
         return False
     before = re.sub(r"\s+", "", key(line)[: match.start()])
-    return not key(line)[match.end() :].strip() and (not before or bool(ORG.match(before)))
+    after = SEAL.sub("", key(line)[match.end() :])
+    return not after and (not before or bool(ORG.match(before)))
 
 
 def is_heading(line: str) -> bool:
@@ -146,7 +148,7 @@ def doc_number_of(line: str) -> tuple[str | None, str | None]:
         return None, None
     rest = SIGNER.sub("", k[: match.start()] + " " + k[match.end() :])
     rest = re.sub(r"\s+", "", DOC_NUMBER_LABEL.sub("", rest.strip()))
-    prefix = match.group("prefix")
+    prefix = re.sub(r"\s+", "", match.group("prefix"))
     if rest and not ORG.match(rest):
         return None, None
     return f"{prefix}〔{match.group('year')}〕{int(match.group('n'))}号", rest or None
