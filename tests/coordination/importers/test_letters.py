@@ -74,3 +74,13 @@ def test_the_workbench_form_shows_what_was_found_then_saves(client, units, offic
     response = client.post("/workbench/proposals/import/", {**data, "save": "1"}, follow=True)
     assert "答复函已导入" in response.content.decode()
     assert Reply.objects.get(doc_number="陈教体提函〔2026〕2号").contact_phone == "13900001234"
+
+
+def test_the_workbench_form_refuses_a_broken_word_file_with_a_message(client, units, office_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(office_user)
+    upload = SimpleUploadedFile("答复.docx", b"not a zip")
+    page = client.post("/workbench/proposals/import/", {"file": upload, "parse": "1"})
+    assert page.status_code == 200
+    assert "不是有效的 Word" in page.content.decode()
