@@ -217,7 +217,8 @@ def proposal_figures(request):
 def letter_import(request):
     """Upload or paste a letter; see what was found per field; correct it; save it."""
     from coordination.forms import LetterFieldsForm, LetterSourceForm
-    from coordination.importers.letters import extract_text, parse_reply
+    from coordination.importers.files import extract_text
+    from coordination.importers.letters import parse_reply
 
     source = LetterSourceForm(request.POST or None, request.FILES or None)
     fields_form, found = None, None
@@ -238,8 +239,8 @@ def letter_import(request):
         upload = source.cleaned_data.get("file")
         try:
             text = extract_text(upload.read(), upload.name) if upload else source.cleaned_data["text"]
-        except ValueError as error:
-            source.add_error("file", str(error))
+        except DomainError as error:
+            source.add_error("file", error.message)
         else:
             parsed = parse_reply(text)
             found = [(name, value) for name, value in parsed.as_dict().items()]
