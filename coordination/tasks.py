@@ -1,12 +1,23 @@
 """Celery tasks: fetch by id, call a service or do one idempotent side effect."""
 
+import logging
+
 from celery import shared_task
+from celery.signals import task_failure
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from . import services
 from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+@task_failure.connect
+def _log_failure(sender=None, task_id=None, exception=None, args=None, **kwargs):
+    """An operator must see a task that failed (after its retries), with what it was given."""
+    logger.error("task %s [%s] failed with %r (args %r)", getattr(sender, "name", sender), task_id, exception, args)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -21,6 +32,7 @@ def deliver_notification_email(notification_id: int) -> bool:
         send_mail(notification.title, notification.body, None, [notification.recipient.email])
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
+    logger.info("notification %s e-mailed to %s", notification_id, notification.recipient.email)
     return True
 
 

@@ -6,6 +6,7 @@ file that would inflate to hundreds of megabytes is refused cheaply. Every refus
 """
 
 import io
+import logging
 import zipfile
 
 import docx
@@ -16,6 +17,8 @@ from coordination.errors import ImportRefused
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_INFLATED_BYTES = 20 * 1024 * 1024
 MAX_MEMBERS = 1000
+
+logger = logging.getLogger(__name__)
 
 
 def decode_text(content: bytes, filename: str) -> str:
@@ -57,6 +60,14 @@ def _docx_text(content: bytes, filename: str) -> str:
 
 def extract_text(content: bytes, filename: str) -> str:
     """The text of an uploaded letter: .txt (UTF-8 or GB18030) or .docx (its paragraphs)."""
+    try:
+        return _extract(content, filename)
+    except ImportRefused as refusal:
+        logger.warning("import refused %r (%d bytes): %s", filename, len(content), refusal.message)
+        raise
+
+
+def _extract(content: bytes, filename: str) -> str:
     if len(content) > MAX_UPLOAD_BYTES:
         raise ImportRefused(_("“%(name)s”超过 10 MB，不予读取。") % {"name": filename})
     name = filename.lower()

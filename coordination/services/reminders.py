@@ -6,6 +6,7 @@ nothing twice.
 """
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -20,6 +21,8 @@ from coordination.models import ActionItem, DigestLog, ReminderLog
 from .action_items import item_units
 from .common import liaison_users
 from .notifications import notification_send
+
+logger = logging.getLogger(__name__)
 
 
 def _once(log_row, **notification) -> bool:
@@ -71,6 +74,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
             title=_("协办意见将在 %(n)s 天后到期：%(t)s") % {"n": days, "t": proposal.title},
             url=proposal.get_absolute_url(),
         )
+    logger.info("reminders for %s: %d sent", today, sent)
     return sent
 
 
@@ -85,10 +89,12 @@ def office_digest_send(*, today: datetime.date | None = None) -> bool:
     lines += [f"· {i.lead_unit.short_name} {i.title}（{i.deadline}）" for i in overdue]
     lines += [_("未来一周到期 %(n)s 项：") % {"n": len(coming)}]
     lines += [f"· {i.lead_unit.short_name} {i.title}（{i.deadline}）" for i in coming]
-    return _once(
+    sent = _once(
         DigestLog(week=week_start),
         recipients=permissions.office_users(),
         title=_("督办周报：逾期 %(o)s 项，一周内到期 %(c)s 项") % {"o": len(overdue), "c": len(coming)},
         body="\n".join(lines),
         url=reverse("workbench:supervision"),
     )
+    logger.info("office digest for the week of %s: %s", week_start, "sent" if sent else "already sent")
+    return sent
