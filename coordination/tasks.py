@@ -4,12 +4,8 @@ import logging
 
 from celery import shared_task
 from celery.signals import task_failure
-from django.core.mail import send_mail
-from django.db import transaction
-from django.utils import timezone
 
 from . import services
-from .models import Notification
 
 logger = logging.getLogger(__name__)
 
@@ -22,18 +18,17 @@ def _log_failure(sender=None, task_id=None, exception=None, args=None, **kwargs)
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def deliver_notification_email(notification_id: int) -> bool:
-    """E-mail one notification, once: a retried or duplicated task finds it sent and stops."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
-        )
-        if notification is None or notification.emailed_at or not notification.recipient.email:
-            return False
-        send_mail(notification.title, notification.body, None, [notification.recipient.email])
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
-    logger.info("notification %s e-mailed to %s", notification_id, notification.recipient.email)
-    return True
+    """E-mail one notification, at most once (see the service)."""
+    return services.notification_email_deliver(notification_id=notification_id)
+
+
+@shared_task
+def flush_outbox() -> int:
+    """Every minute: hand over tasks the broker missed, and report e-mails left unconfirmed."""
+    unconfirmed = services.notifications_unconfirmed().count()
+    if unconfirmed:
+        logger.error("%d notification e-mails were claimed but never confirmed sent; check them by hand", unconfirmed)
+    return services.outbox_flush()
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)

@@ -21,6 +21,7 @@ from .meetings import (
 )
 from .notifications import CalendarToken, Notification
 from .numbering import DocumentNumberSequence
+from .outbox import OutgoingTask
 from .proposals import CoOpinion, Proposal, Proposer, Reply
 from .units import Liaison, MemberUnit
 
@@ -44,6 +45,7 @@ __all__ = [
     "MinutesRevision",
     "Notification",
     "ProgressAttachment",
+    "OutgoingTask",
     "ProgressReport",
     "Proposal",
     "Proposer",

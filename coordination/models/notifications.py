@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class Notification(models.Model):
     """A message to one user: shown in the workbench, and sent once by e-mail.
 
-    `emailed_at` makes delivery idempotent: a retried or duplicated task sees it and stops.
+    E-mail goes out at most once: delivery claims the row (`email_claimed_at`) and commits before
+    sending, then records `emailed_at`. A retried or duplicated task finds the claim and stops; a
+    delivery killed between the two is reported as unconfirmed instead of being sent again.
     """
 
     recipient = models.ForeignKey(
@@ -19,6 +21,7 @@ class Notification(models.Model):
     url = models.CharField(_("链接"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
     read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
+    email_claimed_at = models.DateTimeField(_("邮件开始发送时间"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
 
     class Meta:

@@ -21,7 +21,13 @@ from .extensions import action_item_urge, extension_decide, extension_request, u
 from .liaisons import liaison_appoint
 from .meetings import meeting_cancel, meeting_hold, meeting_notify, meeting_register_attendee, meeting_schedule
 from .minutes import minutes_draft, minutes_issue, minutes_revise, minutes_store_pdf
-from .notifications import calendar_token_renew, notification_send
+from .notifications import (
+    calendar_token_renew,
+    notification_email_deliver,
+    notification_send,
+    notifications_unconfirmed,
+)
+from .outbox import outbox_enqueue, outbox_flush
 from .proposals import (
     proposal_co_opinion,
     proposal_extend,
@@ -60,8 +66,12 @@ __all__ = [
     "minutes_issue",
     "minutes_revise",
     "minutes_store_pdf",
+    "notification_email_deliver",
     "notification_send",
+    "notifications_unconfirmed",
     "office_digest_send",
+    "outbox_enqueue",
+    "outbox_flush",
     "proposal_co_opinion",
     "proposal_extend",
     "proposal_rate",

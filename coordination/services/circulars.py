@@ -17,6 +17,7 @@ from coordination.pdf import render_pdf
 
 from .common import audit, check, liaison_users, lock, take_number, validated
 from .notifications import notification_send
+from .outbox import outbox_enqueue
 
 
 @transaction.atomic
@@ -45,7 +46,7 @@ def circular_issue(*, actor, period_start: datetime.date, period_end: datetime.d
         title=_("通报已印发：%(n)s") % {"n": circular.doc_number},
         url=reverse("workbench:circular-pdf", args=[circular.pk]),
     )
-    transaction.on_commit(lambda: tasks.render_circular_pdf.delay(circular.pk))
+    outbox_enqueue(tasks.render_circular_pdf, circular.pk)
     return circular
 
 

@@ -17,6 +17,7 @@ from coordination.pdf import render_pdf
 
 from .common import audit, check, liaison_users, lock, take_number, validated
 from .notifications import notification_send
+from .outbox import outbox_enqueue
 
 
 def _save_agreed_items(minutes: Minutes, items: list[dict]) -> list[dict]:
@@ -170,7 +171,7 @@ def minutes_issue(*, actor, minutes: Minutes, reported_on: datetime.date) -> Min
             "action_items": minutes.agreed_items.count(),
         },
     )
-    transaction.on_commit(lambda: tasks.render_minutes_pdf.delay(minutes.pk))
+    outbox_enqueue(tasks.render_minutes_pdf, minutes.pk)
     return minutes
 
 

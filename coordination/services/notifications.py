@@ -1,21 +1,29 @@
 """Notifications in the workbench (and by e-mail) and the personal calendar feed."""
 
+import datetime
+import logging
 import secrets
 from collections.abc import Iterable
 
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 
 from coordination import audit, tasks
 from coordination.models import CalendarToken, Notification
 
+from .outbox import outbox_enqueue
+
+logger = logging.getLogger(__name__)
+
 
 def notification_send(*, recipients: Iterable, title: str, body: str = "", url: str = "") -> list[Notification]:
-    """Notify users in the workbench and, after commit, by e-mail (one Celery task each)."""
+    """Notify users in the workbench and, after commit, by e-mail (one task each, through the outbox)."""
     notifications = Notification.objects.bulk_create(
         Notification(recipient=user, title=title, body=body, url=url) for user in {u.pk: u for u in recipients}.values()
     )
     for notification in notifications:
-        transaction.on_commit(lambda pk=notification.pk: tasks.deliver_notification_email.delay(pk))
+        outbox_enqueue(tasks.deliver_notification_email, notification.pk)
     return notifications
 
 
@@ -24,3 +32,38 @@ def calendar_token_renew(*, user) -> CalendarToken:
     token, _created = CalendarToken.objects.update_or_create(user=user, defaults={"token": secrets.token_urlsafe(32)})
     audit.record(token, "coordination.calendar.renew", actor=user)
     return token
+
+
+def notification_email_deliver(*, notification_id: int) -> bool:
+    """E-mail one notification at most once, whatever is killed or retried.
+
+    The claim commits before the message leaves and the delivery is recorded after the mail server
+    took it. A retry finds the claim and stops; a failed send releases the claim so the retry can
+    send; a process killed between the two leaves an unconfirmed claim, which
+    `notifications_unconfirmed()` reports instead of sending the message a second time.
+    """
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
+        )
+        if notification is None or notification.email_claimed_at or notification.emailed_at:
+            return False
+        if not notification.recipient.email:
+            return False
+        notification.email_claimed_at = timezone.now()
+        notification.save(update_fields=["email_claimed_at"])
+    try:
+        send_mail(notification.title, notification.body, None, [notification.recipient.email])
+    except Exception:
+        Notification.objects.filter(pk=notification_id).update(email_claimed_at=None)
+        raise
+    Notification.objects.filter(pk=notification_id).update(emailed_at=timezone.now())
+    logger.info("notification %s e-mailed to %s", notification_id, notification.recipient.email)
+    return True
+
+
+def notifications_unconfirmed(*, older_than: datetime.timedelta = datetime.timedelta(minutes=10)):
+    """E-mails whose delivery was claimed but never confirmed: a worker died mid-send; check by hand."""
+    return Notification.objects.filter(
+        email_claimed_at__lt=timezone.now() - older_than, emailed_at__isnull=True
+    ).select_related("recipient")

@@ -163,11 +163,17 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True  # tasks are idempotent; a worker lost mid-task means a retry
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Longer than any countdown we schedule, so Redis never re-delivers a waiting task in a loop.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 6 * 3600}
+# A task unacknowledged this long is re-delivered: longer than any task runs (a 通报 PDF takes
+# seconds), short enough that work held by a killed worker resumes within minutes. No task is
+# queued with a countdown, so nothing waits in the broker longer than this.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
+# A write must not hang on a broker that is down: publishing fails fast and the outbox retries.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # `celery -A portal beat` runs these; scheduled publishing needs a minute's precision at most.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "content.tasks.publish_scheduled", "schedule": 60.0},
+    "flush-outbox": {"task": "coordination.tasks.flush_outbox", "schedule": 60.0},
     "deadline-reminders": {"task": "coordination.tasks.send_deadline_reminders", "schedule": crontab(hour=8, minute=0)},
     "office-digest": {
         "task": "coordination.tasks.send_office_digest",
