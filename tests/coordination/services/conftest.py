@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from coordination import services
+from coordination import permissions, services
 from coordination.models import (
     ActionItem,
     AgendaTopic,
@@ -30,8 +30,10 @@ from coordination.models import (
     Minutes,
     MinutesRevision,
     Notification,
+    Proposal,
     TopicAttachment,
 )
+from tests.factories import UserFactory
 
 INVITED = ("区民政局", "区教体局", "区财政局", "区医保局")
 PRESENT = ("区民政局", "区教体局", "区财政局")
@@ -284,3 +286,66 @@ def notified():
         return {terms.get(user.pk, user.get_username()) for user in users}
 
     return recipients
+
+
+# --- shared by several test files: who is not the office, revising minutes, proposals ---
+
+
+@pytest.fixture
+def non_office(convenor_user, liaison):
+    """The users who may not do the office's work: the convenor and a liaison."""
+    return {"convenor": convenor_user, "liaison": liaison["区民政局"]}
+
+
+@pytest.fixture
+def people(units, make_liaison, office_user):
+    leader = UserFactory(username="leader")
+    permissions.grant_sign_off(leader, units[5])
+    return {
+        "lead": make_liaison(units[5], "mz"),
+        "co": make_liaison(units[7], "cz"),
+        "other": make_liaison(units[3], "jt"),
+        "leader": leader,
+        "office": office_user,
+    }
+
+
+@pytest.fixture
+def proposal(units, people):
+    return services.proposal_register(
+        actor=people["office"],
+        kind=Proposal.Kind.NPC,
+        session="区第十九届人大第四次会议",
+        number=" 5 6 ",
+        title="关于为独居老人安装应急呼叫设备的建议",
+        content="建议在社区推广一键呼叫。",
+        received_on=datetime.date(2026, 10, 9),
+        proposers=[{"name": "赵敏", "phone": "13912345678"}],
+        lead_unit=units[5],
+        co_units=[units[7]],
+    )
+
+
+@pytest.fixture
+def revise(office_user, unit):
+    """Save a revision of the minutes as the office, with one agreed item unless told otherwise."""
+
+    def call(minutes, base_version, **changes):
+        kwargs = {
+            "actor": office_user,
+            "minutes": minutes,
+            "base_version": base_version,
+            "title": "2026年第1次社会救助工作联席会议纪要",
+            "body": f"正文第{base_version + 1}稿。",
+            "agreed_items": [
+                {
+                    "title": f"第{base_version + 1}稿的议定事项",
+                    "lead_unit": unit["区财政局"],
+                    "co_units": [unit["区民政局"]],
+                    "deadline": datetime.date(2026, 7, 31),
+                }
+            ],
+        }
+        return services.minutes_revise(**(kwargs | changes))
+
+    return call

@@ -36,12 +36,6 @@ def schedule(clock, office_user, chair, unit, liaison):
     return call
 
 
-@pytest.fixture
-def non_office(convenor_user, liaison):
-    """The users who may not do the office's work: the convenor and a liaison."""
-    return {"convenor": convenor_user, "liaison": liaison["区民政局"]}
-
-
 # --- schedule ---------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""Minutes: draft, revise, the units' consent, and issue with a 文号 and action items."""
+"""Minutes: draft, revise and issue with a 文号 and action items (the units' consent: test_consent.py)."""
 
 import datetime
 import threading
@@ -11,9 +11,6 @@ from coordination import services
 from coordination.errors import DomainError, InvalidState, NotPermitted, StaleEdit
 from coordination.models import (
     ActionItem,
-    Attendance,
-    ConsentAnswer,
-    ConsentRound,
     DocumentNumberSequence,
     Meeting,
     Minutes,
@@ -34,49 +31,6 @@ def at(*args) -> datetime.datetime:
 
 def reloaded(minutes) -> Minutes:
     return Minutes.objects.get(pk=minutes.pk)
-
-
-@pytest.fixture
-def non_office(convenor_user, liaison):
-    """The users who may not do the office's work: the convenor and a liaison."""
-    return {"convenor": convenor_user, "liaison": liaison["区民政局"]}
-
-
-@pytest.fixture
-def revise(office_user, unit):
-    """Save a revision of the minutes as the office, with one agreed item unless told otherwise."""
-
-    def call(minutes, base_version, **changes):
-        kwargs = {
-            "actor": office_user,
-            "minutes": minutes,
-            "base_version": base_version,
-            "title": "2026年第1次社会救助工作联席会议纪要",
-            "body": f"正文第{base_version + 1}稿。",
-            "agreed_items": [
-                {
-                    "title": f"第{base_version + 1}稿的议定事项",
-                    "lead_unit": unit["区财政局"],
-                    "co_units": [unit["区民政局"]],
-                    "deadline": datetime.date(2026, 7, 31),
-                }
-            ],
-        }
-        return services.minutes_revise(**(kwargs | changes))
-
-    return call
-
-
-@pytest.fixture
-def answer(unit, liaison):
-    """A unit's answer, given by its own liaison."""
-
-    def call(minutes, unit_name, agree=True, comment="", actor=None):
-        return services.consent_answer(
-            actor=actor or liaison[unit_name], minutes=minutes, unit=unit[unit_name], agree=agree, comment=comment
-        )
-
-    return call
 
 
 # --- draft ------------------------------------------------------------------------------
@@ -194,6 +148,32 @@ def test_only_the_office_drafts_minutes(held_meeting, non_office, agreed_items, 
         )
 
 
+@pytest.mark.parametrize("who", ["convenor", "liaison"])
+def test_only_the_office_revises_minutes(draft_minutes, revise, non_office, nothing_saved, who):
+    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以修改会议纪要"):
+        revise(draft_minutes, base_version=1, actor=non_office[who])
+
+
+@pytest.mark.parametrize("who", ["convenor", "liaison"])
+def test_only_the_office_opens_a_round(draft_minutes, non_office, consent_deadline, nothing_saved, who):
+    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以征求与会单位意见"):
+        services.consent_round_open(actor=non_office[who], minutes=draft_minutes, deadline=consent_deadline)
+
+
+@pytest.mark.parametrize("who", ["convenor", "liaison"])
+def test_only_the_office_closes_a_round(open_round, agree_all, non_office, nothing_saved, who):
+    agree_all(open_round.minutes)
+
+    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以结束意见征求"):
+        services.consent_round_close(actor=non_office[who], minutes=open_round.minutes)
+
+
+@pytest.mark.parametrize("who", ["convenor", "liaison"])
+def test_only_the_office_issues_minutes(closed_minutes, issue, non_office, nothing_saved, who):
+    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以印发会议纪要"):
+        issue(closed_minutes, actor=non_office[who])
+
+
 # --- revise -----------------------------------------------------------------------------
 
 
@@ -267,16 +247,6 @@ def test_revising_during_an_open_round_records_the_closed_round(open_round, revi
     assert entry.data["changes"] == {"version": 2, "closed_round": 1}
 
 
-def test_after_a_revision_a_new_round_is_round_2_against_version_2(open_round, revise, office_user, consent_deadline):
-    revise(open_round.minutes, base_version=1)
-
-    second = services.consent_round_open(actor=office_user, minutes=open_round.minutes, deadline=consent_deadline)
-
-    assert (second.number, second.revision.version) == (2, 2)
-    assert second.answers.filter(answer=ConsentAnswer.Answer.PENDING).count() == 3
-    assert (open_round.number, open_round.revision.version) == (1, 1)
-
-
 def test_minutes_whose_consent_is_closed_cannot_be_revised(closed_minutes, revise, nothing_saved):
     with nothing_saved(), pytest.raises(InvalidState, match="纪要已征求意见完毕或已印发，不能再修改"):
         revise(closed_minutes, base_version=1)
@@ -287,242 +257,6 @@ def test_issued_minutes_cannot_be_revised(closed_minutes, revise, office_user, q
 
     with nothing_saved(), pytest.raises(InvalidState, match="纪要已征求意见完毕或已印发，不能再修改"):
         revise(closed_minutes, base_version=1)
-
-
-@pytest.mark.parametrize("who", ["convenor", "liaison"])
-def test_only_the_office_revises_minutes(draft_minutes, revise, non_office, nothing_saved, who):
-    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以修改会议纪要"):
-        revise(draft_minutes, base_version=1, actor=non_office[who])
-
-
-# --- open a consent round ---------------------------------------------------------------
-
-
-def test_opening_a_round_asks_only_the_units_recorded_present(draft_minutes, office_user, consent_deadline):
-    round_ = services.consent_round_open(actor=office_user, minutes=draft_minutes, deadline=consent_deadline)
-
-    round_ = ConsentRound.objects.get(pk=round_.pk)
-    assert (round_.number, round_.revision.version, round_.deadline, round_.closed_at) == (1, 1, consent_deadline, None)
-    assert {(a.unit.short_name, a.answer) for a in round_.answers.all()} == {
-        (name, ConsentAnswer.Answer.PENDING) for name in PRESENT
-    }
-    assert reloaded(draft_minutes).status == Minutes.Status.IN_CONSENT
-
-
-def test_opening_a_round_notifies_the_liaisons_of_the_units_present_only(open_round, notified, liaison):
-    assert notified("请确认会议纪要：2026年第1次社会救助工作联席会议纪要") == PRESENT
-    message = liaison["区民政局"].notifications.get(title__startswith="请确认会议纪要")
-    assert message.body == "请于2026-03-27 17:00前反馈同意或修改意见。"
-
-
-def test_opening_a_round_is_audited(open_round, office_user, audit_entries):
-    [entry] = audit_entries(open_round.minutes, "coordination.minutes.open_consent")
-
-    assert entry.user == office_user
-    assert entry.data["changes"] == {"round": 1, "version": 1, "units": 3}
-
-
-def test_the_round_deadline_must_be_later_than_now(draft_minutes, office_user, clock, nothing_saved):
-    with nothing_saved(), pytest.raises(DomainError, match="反馈截止时间须晚于现在"):
-        services.consent_round_open(actor=office_user, minutes=draft_minutes, deadline=clock.now)
-
-
-def test_a_round_needs_units_recorded_present(notified_meeting, office_user, unit, agreed_items, nothing_saved):
-    nobody = {pk: (Attendance.Status.ABSENT, "") for pk in notified_meeting.attendances.values_list("unit", flat=True)}
-    held = services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=nobody)
-    minutes = services.minutes_draft(
-        actor=office_user, meeting=held, title="纪要", body="正文", agreed_items=agreed_items
-    )
-
-    with nothing_saved(), pytest.raises(InvalidState, match="没有登记出席的单位，无法征求意见"):
-        services.consent_round_open(actor=office_user, minutes=minutes, deadline=at(2026, 3, 27, 17, 0))
-
-
-def test_only_one_round_is_open_at_a_time(open_round, office_user, consent_deadline, nothing_saved):
-    with nothing_saved(), pytest.raises(InvalidState, match="只有起草中的纪要可以征求意见"):
-        services.consent_round_open(actor=office_user, minutes=open_round.minutes, deadline=consent_deadline)
-
-
-@pytest.mark.parametrize("who", ["convenor", "liaison"])
-def test_only_the_office_opens_a_round(draft_minutes, non_office, consent_deadline, nothing_saved, who):
-    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以征求与会单位意见"):
-        services.consent_round_open(actor=non_office[who], minutes=draft_minutes, deadline=consent_deadline)
-
-
-# --- answer -----------------------------------------------------------------------------
-
-
-def test_a_liaison_agrees_for_their_unit(open_round, answer, liaison, clock):
-    clock.advance(days=2)
-
-    answer(open_round.minutes, "区民政局")
-
-    given = ConsentAnswer.objects.get(round=open_round, unit__short_name="区民政局")
-    assert (given.answer, given.answered_by, given.answered_at) == (
-        ConsentAnswer.Answer.AGREE,
-        liaison["区民政局"],
-        clock.now,
-    )
-
-
-def test_answering_is_audited(open_round, answer, liaison, audit_entries):
-    given = answer(open_round.minutes, "区财政局", agree=False, comment="第1项请补充资金来源")
-
-    [entry] = audit_entries(given, "coordination.minutes.answer")
-    assert entry.user == liaison["区财政局"]
-    assert entry.data == {"changes": {"answer": "changes", "round": 1}, "note": "第1项请补充资金来源"}
-
-
-def test_a_liaison_asks_for_changes_with_the_text(open_round, answer):
-    answer(open_round.minutes, "区财政局", agree=False, comment="  第1项请补充资金来源 ")
-
-    given = ConsentAnswer.objects.get(round=open_round, unit__short_name="区财政局")
-    assert (given.answer, given.comment) == (ConsentAnswer.Answer.CHANGES, "第1项请补充资金来源")
-
-
-def test_asking_for_changes_needs_the_text(open_round, answer, nothing_saved):
-    with nothing_saved(), pytest.raises(DomainError, match="提出修改意见时，请写明需要修改的内容"):
-        answer(open_round.minutes, "区财政局", agree=False, comment="  ")
-
-
-def test_a_unit_may_change_its_answer_while_the_round_is_open(open_round, answer):
-    answer(open_round.minutes, "区财政局", agree=False, comment="请补充资金来源")
-
-    answer(open_round.minutes, "区财政局")
-
-    given = ConsentAnswer.objects.get(round=open_round, unit__short_name="区财政局")
-    assert (given.answer, given.comment) == (ConsentAnswer.Answer.AGREE, "")
-
-
-def test_a_liaison_cannot_answer_for_another_unit(open_round, answer, liaison, nothing_saved):
-    with nothing_saved(), pytest.raises(NotPermitted, match="区财政局 不是您的单位"):
-        answer(open_round.minutes, "区财政局", actor=liaison["区民政局"])
-
-
-def test_the_convenor_cannot_answer_for_a_unit(open_round, answer, convenor_user, nothing_saved):
-    with nothing_saved(), pytest.raises(NotPermitted, match="您只能代表本单位办理"):
-        answer(open_round.minutes, "区民政局", actor=convenor_user)
-
-
-def test_a_unit_not_recorded_present_is_not_asked(open_round, answer, nothing_saved):
-    with nothing_saved(), pytest.raises(NotPermitted, match="本单位不在此纪要的征求意见范围内"):
-        answer(open_round.minutes, "区医保局")
-
-
-def test_a_unit_may_answer_until_the_deadline_itself(open_round, answer, clock, consent_deadline):
-    clock.now = consent_deadline
-
-    assert answer(open_round.minutes, "区民政局").answer == ConsentAnswer.Answer.AGREE
-
-
-def test_answers_after_the_round_deadline_are_refused(open_round, answer, clock, consent_deadline, nothing_saved):
-    clock.now = consent_deadline + datetime.timedelta(minutes=1)
-
-    with nothing_saved(), pytest.raises(InvalidState, match="反馈已于2026-03-27 17:00截止，请联系联席会议办公室"):
-        answer(open_round.minutes, "区民政局")
-
-
-def test_no_answer_without_an_open_round(draft_minutes, answer, nothing_saved):
-    with nothing_saved(), pytest.raises(InvalidState, match="此纪要目前没有在征求意见"):
-        answer(draft_minutes, "区民政局")
-
-
-def test_an_answer_to_a_superseded_round_is_refused(open_round, answer, revise, nothing_saved):
-    revise(open_round.minutes, base_version=1)
-
-    with nothing_saved(), pytest.raises(InvalidState, match="此纪要目前没有在征求意见"):
-        answer(open_round.minutes, "区民政局")
-
-
-# --- close ------------------------------------------------------------------------------
-
-
-def test_closing_after_every_unit_agreed_closes_the_round_as_consent(open_round, office_user, agree_all, clock):
-    agree_all(open_round.minutes)
-    clock.advance(days=1)
-
-    services.consent_round_close(actor=office_user, minutes=open_round.minutes)
-
-    open_round.refresh_from_db()
-    assert open_round.closed_at == clock.now
-    assert reloaded(open_round.minutes).status == Minutes.Status.CONSENT_CLOSED
-    assert set(open_round.answers.values_list("answer", flat=True)) == {ConsentAnswer.Answer.AGREE}
-
-
-def test_closing_is_audited(open_round, office_user, agree_all, audit_entries):
-    agree_all(open_round.minutes)
-
-    services.consent_round_close(actor=office_user, minutes=open_round.minutes)
-
-    [entry] = audit_entries(open_round.minutes, "coordination.minutes.close_consent")
-    assert entry.user == office_user
-    assert entry.data == {"changes": {"round": 1, "silent_units": []}}
-
-
-def test_closing_is_refused_while_a_unit_asks_for_changes(open_round, office_user, answer, clock, nothing_saved):
-    answer(open_round.minutes, "区民政局")
-    answer(open_round.minutes, "区财政局", agree=False, comment="请补充资金来源")
-    clock.set(2026, 3, 28, 9, 0)
-
-    with nothing_saved(), pytest.raises(InvalidState, match="区财政局 提出了修改意见，请修改纪要后重新征求意见"):
-        services.consent_round_close(actor=office_user, minutes=open_round.minutes, silence_reason="逾期视为同意")
-
-
-def test_closing_with_answers_pending_before_the_deadline_is_refused(open_round, office_user, answer, nothing_saved):
-    answer(open_round.minutes, "区民政局")
-
-    with nothing_saved(), pytest.raises(InvalidState, match="反馈截止前还有单位未答复：区教体局、区财政局"):
-        services.consent_round_close(actor=office_user, minutes=open_round.minutes, silence_reason="视为同意")
-
-
-def test_after_the_deadline_silence_counts_as_consent_with_the_reason(open_round, office_user, answer, clock):
-    answer(open_round.minutes, "区民政局")
-    clock.set(2026, 3, 28, 9, 0)
-
-    services.consent_round_close(
-        actor=office_user, minutes=open_round.minutes, silence_reason=" 已电话提醒，逾期未反馈 "
-    )
-
-    assert {
-        (a.unit.short_name, a.answer, a.silence_reason) for a in ConsentAnswer.objects.filter(round=open_round)
-    } == {
-        ("区民政局", ConsentAnswer.Answer.AGREE, ""),
-        ("区教体局", ConsentAnswer.Answer.SILENCE, "已电话提醒，逾期未反馈"),
-        ("区财政局", ConsentAnswer.Answer.SILENCE, "已电话提醒，逾期未反馈"),
-    }
-    assert reloaded(open_round.minutes).status == Minutes.Status.CONSENT_CLOSED
-
-
-def test_closing_with_silent_units_is_audited_with_them_and_the_reason(
-    open_round, office_user, answer, clock, audit_entries
-):
-    answer(open_round.minutes, "区民政局")
-    clock.set(2026, 3, 28, 9, 0)
-
-    services.consent_round_close(actor=office_user, minutes=open_round.minutes, silence_reason="逾期未反馈")
-
-    [entry] = audit_entries(open_round.minutes, "coordination.minutes.close_consent")
-    assert entry.data == {"changes": {"round": 1, "silent_units": ["区教体局", "区财政局"]}, "note": "逾期未反馈"}
-
-
-def test_after_the_deadline_silence_needs_a_reason(open_round, office_user, clock, nothing_saved):
-    clock.set(2026, 3, 28, 9, 0)
-
-    with nothing_saved(), pytest.raises(DomainError, match="有单位逾期未反馈；视为同意须写明理由"):
-        services.consent_round_close(actor=office_user, minutes=open_round.minutes, silence_reason=" ")
-
-
-def test_closing_needs_an_open_round(draft_minutes, office_user, nothing_saved):
-    with nothing_saved(), pytest.raises(InvalidState, match="此纪要目前没有在征求意见"):
-        services.consent_round_close(actor=office_user, minutes=draft_minutes)
-
-
-@pytest.mark.parametrize("who", ["convenor", "liaison"])
-def test_only_the_office_closes_a_round(open_round, agree_all, non_office, nothing_saved, who):
-    agree_all(open_round.minutes)
-
-    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以结束意见征求"):
-        services.consent_round_close(actor=non_office[who], minutes=open_round.minutes)
 
 
 # --- issue ------------------------------------------------------------------------------
@@ -725,12 +459,6 @@ def test_minutes_are_issued_only_once(closed_minutes, issue, nothing_saved):
 def test_the_report_date_cannot_be_later_than_today(closed_minutes, issue, nothing_saved):
     with nothing_saved(), pytest.raises(DomainError, match="上报区政府的日期不能晚于今天"):
         issue(closed_minutes, reported_on=datetime.date(2026, 3, 21))
-
-
-@pytest.mark.parametrize("who", ["convenor", "liaison"])
-def test_only_the_office_issues_minutes(closed_minutes, issue, non_office, nothing_saved, who):
-    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以印发会议纪要"):
-        issue(closed_minutes, actor=non_office[who])
 
 
 # --- concurrency ------------------------------------------------------------------------

@@ -6,53 +6,10 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
-from coordination import permissions, services
+from coordination import services
 from coordination.errors import DomainError, InvalidState, NotPermitted
-from coordination.models import Proposal, Reply
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def people(units, make_liaison, office_user):
-    leader = UserFactory(username="leader")
-    permissions.grant_sign_off(leader, units[5])
-    return {
-        "lead": make_liaison(units[5], "mz"),
-        "co": make_liaison(units[7], "cz"),
-        "other": make_liaison(units[3], "jt"),
-        "leader": leader,
-        "office": office_user,
-    }
-
-
-@pytest.fixture
-def proposal(units, people):
-    return services.proposal_register(
-        actor=people["office"],
-        kind=Proposal.Kind.NPC,
-        session="区第十九届人大第四次会议",
-        number=" 5 6 ",
-        title="关于为独居老人安装应急呼叫设备的建议",
-        content="建议在社区推广一键呼叫。",
-        received_on=datetime.date(2026, 10, 9),
-        proposers=[{"name": "赵敏", "phone": "13912345678"}],
-        lead_unit=units[5],
-        co_units=[units[7]],
-    )
-
-
-def draft(proposal, people, **fields):
-    values = {
-        "category": "B",
-        "body": "已列入明年民生实事。",
-        "contact_person": "刘洋",
-        "contact_phone": "0917-6212345",
-    }
-    return services.reply_save(actor=people["lead"], proposal=proposal, **{**values, **fields})
-
-
-def signed(proposal, people, **fields):
-    return services.reply_sign_off(actor=people["leader"], reply=draft(proposal, people, **fields))
+from coordination.models import Proposal
+from tests.coordination.services.helpers import draft, signed
 
 
 def test_registration_assigns_with_a_three_month_deadline(proposal):
@@ -92,49 +49,6 @@ def test_only_the_office_registers(units, people):
             proposers=[{"name": "某"}],
             lead_unit=units[5],
         )
-
-
-def test_the_lead_liaison_drafts_and_the_leader_signs_off_with_a_number(proposal, people):
-    reply = signed(proposal, people)
-    assert reply.status == Reply.Status.SIGNED_OFF
-    assert reply.doc_number == f"陈民政建函〔{timezone.localdate().year}〕1号"
-    assert reply.addressee == "赵敏代表"
-    assert reply.index_number
-    proposal.refresh_from_db()
-    assert proposal.status == Proposal.Status.SIGNED_OFF
-
-
-def test_a_co_unit_cannot_draft_the_reply(proposal, people):
-    with pytest.raises(NotPermitted):
-        services.reply_save(actor=people["co"], proposal=proposal, body="x")
-    assert not Reply.objects.exists()
-
-
-def test_the_liaison_cannot_sign_off(proposal, people):
-    reply = draft(proposal, people)
-    with pytest.raises(NotPermitted):
-        services.reply_sign_off(actor=people["lead"], reply=reply)
-    reply.refresh_from_db()
-    assert reply.status == Reply.Status.DRAFT and not reply.doc_number
-
-
-def test_sign_off_needs_category_and_body(proposal, people):
-    reply = draft(proposal, people, category="")
-    with pytest.raises(DomainError, match="答复类别"):
-        services.reply_sign_off(actor=people["leader"], reply=reply)
-
-
-def test_nothing_changes_after_sign_off_except_by_a_recorded_reopening(proposal, people):
-    reply = signed(proposal, people)
-    with pytest.raises(InvalidState):
-        draft(proposal, people, body="改过的正文")
-    with pytest.raises(DomainError):
-        services.reply_reopen(actor=people["leader"], reply=reply, reason="")
-    services.reply_reopen(actor=people["leader"], reply=reply, reason="补充资金来源")
-    edited = draft(proposal, people, body="改过的正文")
-    assert edited.pk == reply.pk and edited.doc_number == reply.doc_number
-    again = services.reply_sign_off(actor=people["leader"], reply=edited)
-    assert again.doc_number == reply.doc_number  # the number is kept, never a second one
 
 
 def test_an_unsatisfied_rating_reopens_handling_with_a_new_deadline(proposal, people):
@@ -192,37 +106,6 @@ def test_co_units_give_opinions_others_cannot(proposal, people, units):
         services.proposal_co_opinion(actor=people["other"], proposal=proposal, unit=units[3], text="x")
 
 
-def test_only_disclosed_signed_off_replies_are_public(proposal, people, client, site_pages):
-    hidden = signed(
-        proposal,
-        people,
-        disclosure=Reply.Disclosure.NOT_DISCLOSED,
-        non_disclosure_reason="涉及隐私",
-        body="独有词语：银发守护计划",
-    )
-    assert not hidden.is_public and not hidden.index_number
-    from content.fulltext.query import search
-
-    assert search("银发守护计划").total == 0
-    assert client.get(f"/replies/{hidden.pk}/").status_code == 404
-    for url in ("/replies/", "/sitemap.xml", "/feeds/replies/", "/api/items/"):
-        assert "银发守护计划" not in client.get(url).content.decode()
-    assert client.get(f"/workbench/proposals/{proposal.pk}/reply.pdf").status_code == 302  # login first
-
-
-def test_the_reply_pdf_prints_the_category_and_number(proposal, people):
-    import io
-
-    from pypdf import PdfReader
-
-    from coordination.documents import reply_document
-    from coordination.pdf import render_pdf
-
-    reply = signed(proposal, people)
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(reply_document(reply)))).pages)
-    assert "B类" in text and reply.doc_number in text and "赵敏代表" in text
-
-
 def test_figures_count_by_unit_and_session(proposal, people):
     from coordination.selectors import proposal_figures
 
@@ -245,14 +128,3 @@ def test_a_proposal_is_supervised_like_any_item_until_replied(proposal, people):
     services.reply_send(actor=people["lead"], reply=signed(proposal, people))
     item.refresh_from_db()
     assert item.status == ActionItem.Status.CLOSED
-
-
-def test_co_units_are_reminded_of_their_opinion_once(proposal, people, units):
-    from coordination.models import Notification
-
-    before = proposal.co_opinion_deadline - datetime.timedelta(days=7)
-    assert services.reminders_send(today=before) == 1
-    assert services.reminders_send(today=before) == 0
-    assert Notification.objects.filter(recipient=people["co"], title__startswith="协办意见将在 7 天后到期").exists()
-    services.proposal_co_opinion(actor=people["co"], proposal=proposal, unit=units[7], text="同意")
-    assert services.reminders_send(today=proposal.co_opinion_deadline - datetime.timedelta(days=1)) == 0
