@@ -1,7 +1,16 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from coordination.personal_data import mask_phones as _mask_phones
+
 register = template.Library()
+
+
+@register.filter
+def mask_phones(text):
+    """Phone numbers in any notation replaced by a notice (for text the public reads)."""
+    return _mask_phones(str(text)) if text else text
+
 
 SEGMENTS = ("on_time", "late", "open", "overdue")
 ROW, GAP, LABEL = 18, 6, 150
