@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from coordination import ledger, permissions, selectors, services
 from coordination.errors import DomainError
-from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
+from coordination.forms import NOTE_LENGTH, ActionItemForm, CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
 from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
 
-from .common import run
+from .common import posted_id, posted_text, run
 
 
 @login_required
@@ -111,11 +111,10 @@ def item_close(request, pk):
 @require_POST
 @login_required
 def item_return(request, pk):
-    reason = request.POST.get("reason", "")
     return _office_item_action(
         request,
         pk,
-        lambda item: services.action_item_return(actor=request.user, item=item, reason=reason),
+        lambda item: services.action_item_return(actor=request.user, item=item, reason=posted_text(request, "reason")),
         _("已退回牵头单位。"),
     )
 
@@ -123,11 +122,10 @@ def item_return(request, pk):
 @require_POST
 @login_required
 def item_cancel(request, pk):
-    reason = request.POST.get("reason", "")
     return _office_item_action(
         request,
         pk,
-        lambda item: services.action_item_cancel(actor=request.user, item=item, reason=reason),
+        lambda item: services.action_item_cancel(actor=request.user, item=item, reason=posted_text(request, "reason")),
         _("事项已撤销。"),
     )
 
@@ -135,15 +133,16 @@ def item_cancel(request, pk):
 @require_POST
 @login_required
 def item_urge(request, pk):
-    unit = MemberUnit.objects.filter(pk=request.POST.get("unit") or 0).first()
-    text = request.POST.get("text", "")
+    unit = MemberUnit.objects.filter(pk=posted_id(request, "unit")).first()
     if unit is None:
         messages.error(request, _("请选择被催办的单位。"))
         return redirect("workbench:item", pk=pk)
     return _office_item_action(
         request,
         pk,
-        lambda item: services.action_item_urge(actor=request.user, item=item, unit=unit, text=text),
+        lambda item: services.action_item_urge(
+            actor=request.user, item=item, unit=unit, text=posted_text(request, "text", NOTE_LENGTH)
+        ),
         _("催办通知已发出。"),
     )
 
@@ -171,10 +170,11 @@ def extension_decide(request, pk):
         raise PermissionDenied
     ext = get_object_or_404(ExtensionRequest, pk=pk)
     approve = request.POST.get("decision") == "approve"
-    note = request.POST.get("note", "")
     return run(
         request,
-        lambda: services.extension_decide(actor=request.user, request=ext, approve=approve, note=note),
+        lambda: services.extension_decide(
+            actor=request.user, request=ext, approve=approve, note=posted_text(request, "note")
+        ),
         success=_("延期申请已审批。"),
         redirect_to=f"/workbench/items/{ext.action_item_id}/",
     )
@@ -243,7 +243,7 @@ def circular_list(request):
 
 @login_required
 def circular_pdf(request, pk):
-    circular = get_object_or_404(Circular, pk=pk)
+    circular = get_object_or_404(selectors.circulars_visible_to(request.user), pk=pk)
     services.circular_store_pdf(circular_id=circular.pk)
     circular.refresh_from_db()
     return FileResponse(

@@ -12,7 +12,7 @@ from coordination.errors import DomainError
 from coordination.forms import AttendanceFormSet, AttendeeForm, MeetingForm, ReasonForm, TopicForm
 from coordination.models import AgendaTopic, Meeting
 
-from .common import office_required, run
+from .common import office_required, posted_text, run
 
 
 def visible_meeting(request, pk) -> Meeting:
@@ -58,7 +58,7 @@ def meeting_detail(request, pk):
         "own_attendance": own_attendance,
         "agenda": [t for t in topics if t.status == AgendaTopic.Status.ACCEPTED],
         "proposals": [t for t in topics if t.status != AgendaTopic.Status.ACCEPTED],
-        "minutes": getattr(meeting, "minutes", None) if hasattr(meeting, "minutes") else None,
+        "minutes": selectors.minutes_visible_to(request.user).filter(meeting=meeting).first(),
         "reason_form": ReasonForm(),
         "attendee_form": AttendeeForm(initial={"attendee": own_attendance.planned_attendee if own_attendance else ""}),
     }
@@ -81,10 +81,9 @@ def meeting_notify(request, pk):
 @office_required
 def meeting_cancel(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    reason = request.POST.get("reason", "")
     return run(
         request,
-        lambda: services.meeting_cancel(actor=request.user, meeting=meeting, reason=reason),
+        lambda: services.meeting_cancel(actor=request.user, meeting=meeting, reason=posted_text(request, "reason")),
         success=_("会议已取消。"),
         redirect_to=f"/workbench/meetings/{pk}/",
     )
@@ -97,10 +96,11 @@ def meeting_register_attendee(request, pk):
     unit = selectors.liaison_unit(request.user)
     if unit is None:
         raise Http404
-    attendee = request.POST.get("attendee", "")
     return run(
         request,
-        lambda: services.meeting_register_attendee(actor=request.user, meeting=meeting, unit=unit, attendee=attendee),
+        lambda: services.meeting_register_attendee(
+            actor=request.user, meeting=meeting, unit=unit, attendee=posted_text(request, "attendee", 100)
+        ),
         success=_("已登记本单位参会人员。"),
         redirect_to=f"/workbench/meetings/{pk}/",
     )
@@ -162,12 +162,14 @@ def topic_create(request, pk):
 @office_required
 def topic_decide(request, pk, decision):
     topic = get_object_or_404(AgendaTopic, pk=pk)
-    reason = request.POST.get("reason", "")
     actions = {
         "accept": (lambda: services.topic_accept(actor=request.user, topic=topic), _("议题已列入议程。")),
-        "defer": (lambda: services.topic_defer(actor=request.user, topic=topic, reason=reason), _("议题已暂缓。")),
+        "defer": (
+            lambda: services.topic_defer(actor=request.user, topic=topic, reason=posted_text(request, "reason")),
+            _("议题已暂缓。"),
+        ),
         "decline": (
-            lambda: services.topic_decline(actor=request.user, topic=topic, reason=reason),
+            lambda: services.topic_decline(actor=request.user, topic=topic, reason=posted_text(request, "reason")),
             _("议题不予列入，已告知提出单位。"),
         ),
     }

@@ -21,7 +21,7 @@ from coordination.forms import (
 )
 from coordination.models import Meeting, Minutes
 
-from .common import office_required, run
+from .common import office_required, posted_text, run
 
 
 def visible_minutes(request, pk) -> Minutes:
@@ -184,10 +184,11 @@ def consent_answer(request, pk):
 @office_required
 def consent_close(request, pk):
     minutes = get_object_or_404(Minutes, pk=pk)
-    reason = request.POST.get("silence_reason", "")
     return run(
         request,
-        lambda: services.consent_round_close(actor=request.user, minutes=minutes, silence_reason=reason),
+        lambda: services.consent_round_close(
+            actor=request.user, minutes=minutes, silence_reason=posted_text(request, "silence_reason")
+        ),
         success=_("意见征求已结束，纪要可以印发。"),
         redirect_to=f"/workbench/minutes/{pk}/",
     )
