@@ -141,6 +141,14 @@ def action_items_visible_to(user) -> QuerySet[ActionItem]:
     return items.for_unit(unit) if unit else items.none()
 
 
+def reports_visible_to(user, item: ActionItem, unit: MemberUnit | None):
+    """An item's progress reports: all for the lead unit and overseers; a co-unit sees its own and the lead's."""
+    reports = item.reports.select_related("unit", "author").prefetch_related("attachments")
+    if unit is not None and unit.pk != item.lead_unit_id and not permissions.can_oversee(user):
+        reports = reports.filter(unit__in=[unit, item.lead_unit])
+    return reports
+
+
 def unit_obligations(unit: MemberUnit) -> list[ActionItem]:
     """What a unit owes: open items it leads or supports, overdue and due soonest first."""
     items = list(ActionItem.objects.open().for_unit(unit).select_related("lead_unit").prefetch_related("co_units"))
