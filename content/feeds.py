@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from coordination.personal_data import mask_phones
+
 from .blocks import stream_text
 from .models import PolicyDocumentPage, ReplyIndexPage, ReportPage
 
@@ -19,10 +21,10 @@ class PolicyFeed(Feed):
         return PolicyDocumentPage.objects.live().public().order_by("-publish_date", "-pk")[:ITEMS]
 
     def item_title(self, item):
-        return item.title
+        return mask_phones(item.title)
 
     def item_description(self, item):
-        return item.summary or stream_text(item.body)[:200]
+        return mask_phones(item.summary) or mask_phones(stream_text(item.body))[:200]
 
     def item_link(self, item):
         return item.url
@@ -54,7 +56,7 @@ class ReplyFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return f"《{item.proposal.title}》 {item.unit.short_name} {item.get_category_display()}"
+        return mask_phones(f"《{item.proposal.title}》 {item.unit.short_name} {item.get_category_display()}")
 
     def item_link(self, item):
         return self.index.url_for_reply(item)

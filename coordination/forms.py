@@ -4,11 +4,13 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import permissions
 from .models import ActionItem, Attendance, Meeting, MemberUnit, Proposal, Reply
+from .services.common import DOCUMENT_LENGTH, NOTE_LENGTH, TEXT_LENGTH
 
 
 class LiaisonAdminForm(WagtailAdminModelForm):
@@ -30,13 +32,52 @@ class LiaisonAdminForm(WagtailAdminModelForm):
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+# Bounds a person would expect: the joint meeting's records start this century, and nothing is
+# planned more than ten years ahead; texts are long enough for a real letter, not for a flood.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+YEARS_AHEAD = 10
+
+
+def latest_date() -> datetime.date:
+    today = timezone.localdate()
+    return today.replace(year=today.year + YEARS_AHEAD, day=min(today.day, 28) if today.month == 2 else today.day)
+
+
+def check_date_bounds(value: datetime.date) -> None:
+    if value < EARLIEST_DATE:
+        raise forms.ValidationError(_("日期不能早于 %(date)s。") % {"date": EARLIEST_DATE.isoformat()})
+    if value > latest_date():
+        raise forms.ValidationError(_("日期不能晚于 %(date)s。") % {"date": latest_date().isoformat()})
+
+
+class BoundedDateField(forms.DateField):
+    """A date between 2000-01-01 and ten years from today."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            check_date_bounds(value)
+
+
+class BoundedDateTimeField(forms.DateTimeField):
+    """A date and time between 2000-01-01 and ten years from today."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value:
+            check_date_bounds(timezone.localtime(value).date() if timezone.is_aware(value) else value.date())
+
+
+def text_field(label, max_length: int, rows: int, **kwargs) -> forms.CharField:
+    return forms.CharField(label=label, max_length=max_length, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
 
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(label=_("会议类型"), choices=Meeting.Kind.choices)
-    starts_at = forms.DateTimeField(label=_("开始时间"), widget=DATETIME_WIDGET)
+    starts_at = BoundedDateTimeField(label=_("开始时间"), widget=DATETIME_WIDGET)
     place = forms.CharField(label=_("地点"), max_length=200)
     chair = forms.ModelChoiceField(label=_("主持人"), queryset=get_user_model().objects.none())
-    topic_deadline = forms.DateTimeField(label=_("议题征集截止"), widget=DATETIME_WIDGET)
+    topic_deadline = BoundedDateTimeField(label=_("议题征集截止"), widget=DATETIME_WIDGET)
     invited_units = forms.ModelMultipleChoiceField(
         label=_("参会单位"),
         queryset=MemberUnit.objects.filter(is_active=True),
@@ -54,8 +95,8 @@ class MeetingForm(forms.Form):
 
 class TopicForm(forms.Form):
     title = forms.CharField(label=_("议题"), max_length=200)
-    background = forms.CharField(label=_("背景情况"), widget=forms.Textarea(attrs={"rows": 4}))
-    decision_requested = forms.CharField(label=_("提请会议研究的事项"), widget=forms.Textarea(attrs={"rows": 3}))
+    background = text_field(_("背景情况"), TEXT_LENGTH, 4)
+    decision_requested = text_field(_("提请会议研究的事项"), TEXT_LENGTH, 3)
     attachments = forms.FileField(label=_("附件"), required=False, help_text=_("PDF、Word 或图片，单个不超过 10 MB"))
 
 
@@ -87,7 +128,7 @@ AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0)
 
 class MinutesForm(forms.Form):
     title = forms.CharField(label=_("纪要标题"), max_length=200)
-    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 12}))
+    body = text_field(_("正文"), DOCUMENT_LENGTH, 12)
     note = forms.CharField(label=_("修改说明"), max_length=300, required=False)
     base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -101,7 +142,7 @@ class AgreedItemForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 5}),
     )
-    deadline = forms.DateField(label=_("完成时限"), widget=DATE_WIDGET)
+    deadline = BoundedDateField(label=_("完成时限"), widget=DATE_WIDGET)
     expected_result = forms.CharField(label=_("预期成果"), max_length=300, required=False)
 
 
@@ -109,14 +150,14 @@ AgreedItemFormSet = forms.formset_factory(AgreedItemForm, extra=1, can_delete=Tr
 
 
 class ConsentRoundForm(forms.Form):
-    deadline = forms.DateTimeField(label=_("反馈截止时间"), widget=DATETIME_WIDGET)
+    deadline = BoundedDateTimeField(label=_("反馈截止时间"), widget=DATETIME_WIDGET)
 
 
 class ConsentAnswerForm(forms.Form):
     answer = forms.ChoiceField(
         label=_("本单位意见"), choices=[("agree", _("同意")), ("changes", _("提出修改意见"))], widget=forms.RadioSelect
     )
-    comment = forms.CharField(label=_("修改意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    comment = text_field(_("修改意见"), NOTE_LENGTH, 4, required=False)
 
 
 class CloseConsentForm(forms.Form):
@@ -129,11 +170,11 @@ class CloseConsentForm(forms.Form):
 
 
 class IssueForm(forms.Form):
-    reported_on = forms.DateField(label=_("上报区政府日期"), widget=DATE_WIDGET, initial=datetime.date.today)
+    reported_on = BoundedDateField(label=_("上报区政府日期"), widget=DATE_WIDGET, initial=datetime.date.today)
 
 
 class ProgressForm(forms.Form):
-    text = forms.CharField(label=_("进展情况"), widget=forms.Textarea(attrs={"rows": 4}))
+    text = text_field(_("进展情况"), TEXT_LENGTH, 4)
     percent = forms.IntegerField(label=_("完成进度（%）"), min_value=0, max_value=100, required=False)
     completion = forms.BooleanField(label=_("事项已完成，报办结"), required=False)
     attachments = forms.FileField(
@@ -144,8 +185,8 @@ class ProgressForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    new_deadline = forms.DateField(label=_("申请延至"), widget=DATE_WIDGET)
-    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 3}))
+    new_deadline = BoundedDateField(label=_("申请延至"), widget=DATE_WIDGET)
+    reason = text_field(_("延期理由"), NOTE_LENGTH, 3)
 
 
 class ItemFilterForm(forms.Form):
@@ -170,8 +211,8 @@ class ItemFilterForm(forms.Form):
 
 
 class CircularForm(forms.Form):
-    period_start = forms.DateField(label=_("起始日期"), widget=DATE_WIDGET)
-    period_end = forms.DateField(label=_("截止日期"), widget=DATE_WIDGET)
+    period_start = BoundedDateField(label=_("起始日期"), widget=DATE_WIDGET)
+    period_end = BoundedDateField(label=_("截止日期"), widget=DATE_WIDGET)
 
 
 class ProposalForm(forms.Form):
@@ -179,10 +220,11 @@ class ProposalForm(forms.Form):
     session = forms.CharField(label=_("届次会议"), max_length=60, help_text=_("如：区第十九届人大第三次会议"))
     number = forms.CharField(label=_("编号"), max_length=20, help_text=_("按原样填写，如 138 或 d062"))
     title = forms.CharField(label=_("标题"), max_length=200)
-    content = forms.CharField(label=_("内容"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
-    received_on = forms.DateField(label=_("收到日期"), widget=DATE_WIDGET)
+    content = text_field(_("内容"), DOCUMENT_LENGTH, 5, required=False)
+    received_on = BoundedDateField(label=_("收到日期"), widget=DATE_WIDGET)
     proposers = forms.CharField(
         label=_("提出人"),
+        max_length=NOTE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("每行一人：姓名，联系电话（电话不公开）"),
     )
@@ -208,7 +250,7 @@ class ProposalForm(forms.Form):
 class ReplyForm(forms.Form):
     category = forms.ChoiceField(label=_("答复类别"), choices=[("", "—")] + Reply.Category.choices, required=False)
     addressee = forms.CharField(label=_("称谓"), max_length=60, required=False)
-    body = forms.CharField(label=_("答复正文"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
+    body = text_field(_("答复正文"), DOCUMENT_LENGTH, 10, required=False)
     contact_person = forms.CharField(label=_("联系人"), max_length=40, required=False)
     contact_phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     copies_to = forms.CharField(label=_("抄送"), max_length=300, required=False)
@@ -222,7 +264,7 @@ class RatingForm(forms.Form):
 
 class LetterSourceForm(forms.Form):
     file = forms.FileField(label=_("答复函文件"), required=False, help_text=_(".txt 或 .docx"))
-    text = forms.CharField(label=_("或粘贴全文"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    text = text_field(_("或粘贴全文"), DOCUMENT_LENGTH, 8, required=False)
 
     def clean(self):
         data = super().clean()
@@ -244,8 +286,8 @@ class LetterFieldsForm(forms.Form):
     category = forms.ChoiceField(label=_("答复类别"), choices=[("", "—")] + Reply.Category.choices, required=False)
     doc_number = forms.CharField(label=_("文号"), max_length=60, required=False)
     signer = forms.CharField(label=_("签发人"), max_length=40, required=False)
-    date = forms.DateField(label=_("答复日期"), widget=DATE_WIDGET, required=False)
-    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 8}))
+    date = BoundedDateField(label=_("答复日期"), widget=DATE_WIDGET, required=False)
+    body = text_field(_("正文"), DOCUMENT_LENGTH, 8)
     contact_person = forms.CharField(label=_("联系人"), max_length=40, required=False)
     contact_phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     copies_to = forms.CharField(label=_("抄送"), max_length=300, required=False)
@@ -254,7 +296,7 @@ class LetterFieldsForm(forms.Form):
 
 class ActionItemForm(forms.Form):
     title = forms.CharField(label=_("事项"), max_length=300)
-    description = forms.CharField(label=_("具体要求"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = text_field(_("具体要求"), TEXT_LENGTH, 3, required=False)
     lead_unit = forms.ModelChoiceField(label=_("牵头单位"), queryset=MemberUnit.objects.filter(is_active=True))
     co_units = forms.ModelMultipleChoiceField(
         label=_("配合单位"),
@@ -262,4 +304,4 @@ class ActionItemForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    deadline = forms.DateField(label=_("完成时限"), widget=DATE_WIDGET)
+    deadline = BoundedDateField(label=_("完成时限"), widget=DATE_WIDGET)

@@ -1,11 +1,11 @@
 """The supervision ledger (督办台账) as an Excel workbook, with the columns offices keep by hand."""
 
-import io
-
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from .spreadsheets import append_row, workbook_bytes
 
 COLUMNS = [
     ("序号", 6),
@@ -44,18 +44,19 @@ def ledger_rows(items):
 
 
 def ledger_workbook(items) -> bytes:
+    """The ledger; users' text (titles, progress) is written as text, never as a formula."""
     book = Workbook()
     sheet = book.active
     sheet.title = "督办台账"
-    sheet.append([f"陈仓区社会救助工作联席会议督办台账（{timezone.localdate():%Y年%m月%d日}）"])
+    append_row(sheet, [f"陈仓区社会救助工作联席会议督办台账（{timezone.localdate():%Y年%m月%d日}）"])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([name for name, _width in COLUMNS])
+    append_row(sheet, [name for name, _width in COLUMNS])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE5F0")
     for row in ledger_rows(items):
-        sheet.append(row)
+        append_row(sheet, row)
         if row[9] == "是":
             sheet.cell(row=sheet.max_row, column=10).font = Font(color="B3261E", bold=True)
     for index, (_name, width) in enumerate(COLUMNS, start=1):
@@ -65,6 +66,4 @@ def ledger_workbook(items) -> bytes:
             if cell.value and hasattr(cell.value, "year"):
                 cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A3"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -21,6 +21,7 @@ from .models import (
     ActionItem,
     AgendaTopic,
     ExtensionRequest,
+    Liaison,
     Meeting,
     MemberUnit,
     Minutes,
@@ -280,7 +281,9 @@ def _circular_issue(user, obj):
 @rule("circular.read")
 def _circular_read(user, obj):
     # 通报 are circulated to every unit: liaisons read them as well as those who oversee.
-    if not (permissions.can_oversee(user) or permissions.units_acted_for(user).exists()):
+    if not user.is_authenticated or not (
+        permissions.can_oversee(user) or Liaison.objects.active().filter(user=user).exists()
+    ):
         raise NotPermitted(_("只有联席会议办公室、召集人和成员单位联络员可以阅读通报。"))
 
 

@@ -1,13 +1,24 @@
 """Every read of the coordination domain that carries a rule (who sees what, in which order)."""
 
 import datetime
-import re
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from . import permissions
-from .models import ActionItem, AgendaTopic, ConsentAnswer, Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
+from . import permissions, rules
+from .models import (
+    ActionItem,
+    AgendaTopic,
+    Circular,
+    ConsentAnswer,
+    Liaison,
+    Meeting,
+    MemberUnit,
+    Minutes,
+    Proposal,
+    Reply,
+)
+from .personal_data import mask_phones
 
 
 def active_units() -> QuerySet[MemberUnit]:
@@ -20,21 +31,15 @@ def disclosed_replies() -> QuerySet[Reply]:
     return Reply.objects.disclosed().select_related("proposal", "unit").order_by("-reply_date", "-pk")
 
 
-# Mobile and landline numbers as they appear in letters: 13800000000, 029-86250000, 0917 1234567.
-PHONE_NUMBER = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}[-\s]?\d{7,8})(?!\d)")
-
-
 def public_reply_fields(reply: Reply) -> dict:
     """The fields of a disclosed reply as the public sees them.
 
-    Personal data is removed per `PORTAL_REPLY_PUBLIC_HIDDEN_FIELDS`; with "contact_phone" hidden,
-    phone numbers written inside the body are masked too.
+    Fields named in `PORTAL_REPLY_PUBLIC_HIDDEN_FIELDS` are emptied; in every other text, phone
+    numbers in any notation are masked (see `personal_data`). The proposers' own contact details
+    are not part of a reply and never shown.
     """
     hidden = set(settings.PORTAL_REPLY_PUBLIC_HIDDEN_FIELDS)
-    body = reply.body
-    if "contact_phone" in hidden:
-        body = PHONE_NUMBER.sub("（电话已隐去）", body)
-    return {
+    fields = {
         "title": reply.title,
         "unit": reply.unit.full_name,
         "doc_number": reply.doc_number,
@@ -47,11 +52,16 @@ def public_reply_fields(reply: Reply) -> dict:
         "session": reply.proposal.session,
         "number": reply.proposal.number,
         "kind": reply.proposal.get_kind_display(),
-        "body": body,
+        "body": reply.body,
         "contact_person": "" if "contact_person" in hidden else reply.contact_person,
         "contact_phone": "" if "contact_phone" in hidden else reply.contact_phone,
         "copies_to": reply.copies_to,
         "index_number": reply.index_number,
+    }
+    shown_as_is = {"contact_phone"}  # shown only where the deployment chose to publish it
+    return {
+        key: mask_phones(value) if isinstance(value, str) and key not in shown_as_is else value
+        for key, value in fields.items()
     }
 
 
@@ -85,13 +95,23 @@ def topics_visible_to(user, meeting: Meeting) -> QuerySet[AgendaTopic]:
 
 
 def minutes_visible_to(user) -> QuerySet[Minutes]:
+    """The office and convenors see every draft; a liaison of an invited unit sees the minutes
+    once they have been circulated for consent (or issued), not the office's first draft."""
     minutes = Minutes.objects.select_related("meeting")
     if permissions.can_oversee(user):
         return minutes
     unit = liaison_unit(user)
     if unit is None:
         return minutes.none()
-    return minutes.filter(meeting__attendances__unit=unit)
+    circulated = Q(consent_rounds__isnull=False) | Q(status=Minutes.Status.ISSUED)
+    return minutes.filter(circulated, meeting__attendances__unit=unit).distinct()
+
+
+def circulars_visible_to(user) -> QuerySet[Circular]:
+    """A circular (通报) goes to every unit: the office, convenors and current liaisons read it."""
+    if rules.can("circular.read", user):
+        return Circular.objects.select_related("issued_by")
+    return Circular.objects.none()
 
 
 def consent_overview(minutes: Minutes):
@@ -119,6 +139,14 @@ def action_items_visible_to(user) -> QuerySet[ActionItem]:
         return items
     unit = liaison_unit(user)
     return items.for_unit(unit) if unit else items.none()
+
+
+def reports_visible_to(user, item: ActionItem, unit: MemberUnit | None):
+    """An item's progress reports: all for the lead unit and overseers; a co-unit sees its own and the lead's."""
+    reports = item.reports.select_related("unit", "author").prefetch_related("attachments")
+    if unit is not None and unit.pk != item.lead_unit_id and not permissions.can_oversee(user):
+        reports = reports.filter(unit__in=[unit, item.lead_unit])
+    return reports
 
 
 def unit_obligations(unit: MemberUnit) -> list[ActionItem]:
@@ -174,15 +202,17 @@ def circular_snapshot(period_start: datetime.date, period_end: datetime.date) ->
 
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
-    """The office and convenors see all; a liaison the items their unit handles (lead or co-unit)."""
+    """The office and convenors see all; a liaison what their unit leads or supports; a leader what they sign off."""
     proposals = Proposal.objects.select_related("lead_unit").prefetch_related("co_units")
     if permissions.can_oversee(user):
         return proposals
+    # Build the condition only from what the user holds: `Q(co_units=None)` would match every
+    # proposal without co-units, which is how a leader once read other units' drafts.
+    visible = Q(lead_unit__in=permissions.units_signed_off_by(user))
     unit = liaison_unit(user)
-    signer_units = permissions.units_signed_off_by(user)
-    if unit is None and not signer_units:
-        return proposals.none()
-    return proposals.filter(Q(lead_unit=unit) | Q(co_units=unit) | Q(lead_unit__in=signer_units)).distinct()
+    if unit is not None:
+        visible |= Q(lead_unit=unit) | Q(co_units=unit)
+    return proposals.filter(visible).distinct()
 
 
 def proposal_figures(proposals: QuerySet[Proposal]) -> list[dict]:

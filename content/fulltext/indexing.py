@@ -3,6 +3,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from coordination.personal_data import mask_phones
+
 from .models import SearchChunk, SearchEntry
 from .text import bigram_tokens, chunks, normalise
 
@@ -21,11 +23,17 @@ def index_document(content_type: ContentType, object_id: str, doc) -> SearchEntr
     if doc is None:
         return None
     entry = SearchEntry.objects.create(
-        content_type=content_type, object_id=object_id, url=doc.url, title=doc.title[:300], kind=doc.kind, date=doc.date
+        content_type=content_type,
+        object_id=object_id,
+        url=doc.url,
+        title=mask_phones(doc.title)[:300],
+        kind=doc.kind,
+        date=doc.date,
     )
     rows, position = [], 0
     for text, weight in [(doc.title, 10.0), *doc.fields]:
-        for piece in chunks(text or "", CHUNK_SIZE, OVERLAP):
+        # Phones are masked before anything is stored, so a number is neither found nor shown.
+        for piece in chunks(mask_phones(text or ""), CHUNK_SIZE, OVERLAP):
             normal = normalise(piece)
             if normal:
                 rows.append(

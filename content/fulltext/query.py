@@ -13,6 +13,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from coordination.personal_data import mask_phones
+
 from .models import SearchChunk, SearchEntry
 from .text import bigram_tokens, normalise, normalise_with_map
 
@@ -57,6 +59,7 @@ def _hidden_page_entries(entry_ids) -> set[int]:
 
 
 def _snippet(text: str, term: str) -> str:
+    text = mask_phones(text)  # the index is masked too; this also covers entries stored before that
     normal, origin = normalise_with_map(text)
     at = normal.find(term)
     if at < 0:
@@ -71,7 +74,8 @@ def _snippet(text: str, term: str) -> str:
 
 def search(query: str, *, kinds: list[str] | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
     """Entries whose title or text contains every space-separated term of `query`."""
-    terms = [normalise(t) for t in (query or "")[:MAX_QUERY].split()]
+    # A phone number is never a search term: an index built before masking must not confirm one.
+    terms = [normalise(t) for t in mask_phones((query or "")[:MAX_QUERY], replacement=" ").split()]
     terms = [t for t in terms if t]
     if not terms:
         return SearchResults(0, [])

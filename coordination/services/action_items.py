@@ -12,7 +12,7 @@ from coordination.errors import DomainError
 from coordination.models import ActionItem, MemberUnit, ProgressAttachment, ProgressReport
 from coordination.uploads import validate_upload
 
-from .common import audit, check, liaison_users, lock, required_text, validated
+from .common import TEXT_LENGTH, audit, check, clean_text, liaison_users, lock, required_text, validated
 from .notifications import notification_send
 
 
@@ -39,7 +39,7 @@ def action_item_create(
     item = ActionItem(
         source=source,
         title=title.strip(),
-        description=description.strip(),
+        description=clean_text(description, max_length=TEXT_LENGTH),
         lead_unit=lead_unit,
         deadline=deadline,
         original_deadline=deadline,
@@ -118,7 +118,7 @@ def action_item_report_progress(
     """
     item = lock(item)
     check("item.report", actor, item, unit=unit, completion=completion)
-    text = required_text(text, _("请填写进展情况。"))
+    text = required_text(text, _("请填写进展情况。"), max_length=TEXT_LENGTH)
     if percent is not None and not 0 <= percent <= 100:
         raise DomainError(_("完成进度应在 0 到 100 之间。"))
     files = list(files)

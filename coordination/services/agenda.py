@@ -10,7 +10,7 @@ from coordination.errors import DomainError, InvalidState
 from coordination.models import AgendaTopic, Meeting, MemberUnit, TopicAttachment
 from coordination.uploads import validate_upload
 
-from .common import audit, check, liaison_users, lock, validated
+from .common import TEXT_LENGTH, audit, check, clean_text, liaison_users, lock, validated
 from .notifications import notification_send
 
 
@@ -37,8 +37,8 @@ def topic_propose(
         meeting=meeting,
         unit=unit,
         title=title.strip(),
-        background=background.strip(),
-        decision_requested=decision_requested.strip(),
+        background=clean_text(background, max_length=TEXT_LENGTH),
+        decision_requested=clean_text(decision_requested, max_length=TEXT_LENGTH),
         proposed_by=actor,
     )
     validated(topic).save()
@@ -54,9 +54,10 @@ def _topic_decision(actor, topic: AgendaTopic, status: str, reason: str) -> Agen
     topic = lock(topic)
     topic.meeting = meeting
     check("topic.decide", actor, topic, decision=status)
-    if status != AgendaTopic.Status.ACCEPTED and not reason.strip():
+    reason = clean_text(reason)
+    if status != AgendaTopic.Status.ACCEPTED and not reason:
         raise DomainError(_("暂缓或不予列入议程，须说明理由。"))
-    topic.status, topic.reason = status, reason.strip()
+    topic.status, topic.reason = status, reason
     if status == AgendaTopic.Status.ACCEPTED:
         last = meeting.topics.aggregate(last=Max("agenda_order"))["last"] or 0
         topic.agenda_order = last + 1

@@ -10,12 +10,19 @@ A transition reads as the rule it enforces:
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from coordination import audit, rules
 from coordination.errors import DomainError
 from coordination.models import DocumentNumberSequence, Liaison
 
-__all__ = ["audit", "check", "liaison_users", "lock", "required_text", "take_number", "validated"]
+__all__ = ["audit", "check", "clean_text", "liaison_users", "lock", "required_text", "take_number", "validated"]
+
+# What a user may type, the same through the workbench, the API and scripts.
+REASON_LENGTH = 300  # a reason or a note kept in a one-line field
+NOTE_LENGTH = 2_000  # an opinion, a comment, an urging
+TEXT_LENGTH = 10_000  # a progress report, a topic's background
+DOCUMENT_LENGTH = 50_000  # minutes, a reply letter
 
 check = rules.check
 
@@ -34,9 +41,17 @@ def validated(instance):
     return instance
 
 
-def required_text(value: str, message: str) -> str:
-    """The stripped text, or a refusal with `message` when it is blank."""
+def clean_text(value: str, *, max_length: int = REASON_LENGTH) -> str:
+    """The stripped text, or a refusal when it is longer than `max_length`."""
     text = (value or "").strip()
+    if len(text) > max_length:
+        raise DomainError(_("填写的内容过长，最多 %(n)s 字。") % {"n": max_length})
+    return text
+
+
+def required_text(value: str, message: str, *, max_length: int = REASON_LENGTH) -> str:
+    """The stripped text, or a refusal with `message` when it is blank (or when it is too long)."""
+    text = clean_text(value, max_length=max_length)
     if not text:
         raise DomainError(message)
     return text

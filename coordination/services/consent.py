@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from coordination.errors import DomainError, InvalidState
 from coordination.models import Attendance, ConsentAnswer, ConsentRound, MemberUnit, Minutes
 
-from .common import audit, check, liaison_users, lock
+from .common import NOTE_LENGTH, audit, check, clean_text, liaison_users, lock
 from .notifications import notification_send
 
 
@@ -63,10 +63,11 @@ def consent_answer(*, actor, minutes: Minutes, unit: MemberUnit, agree: bool, co
         .select_related("round")
         .get(round__minutes=minutes, round__closed_at__isnull=True, unit=unit)
     )
-    if not agree and not comment.strip():
+    comment = clean_text(comment, max_length=NOTE_LENGTH)
+    if not agree and not comment:
         raise DomainError(_("提出修改意见时，请写明需要修改的内容。"))
     answer.answer = ConsentAnswer.Answer.AGREE if agree else ConsentAnswer.Answer.CHANGES
-    answer.comment, answer.answered_by, answer.answered_at = comment.strip(), actor, timezone.now()
+    answer.comment, answer.answered_by, answer.answered_at = comment, actor, timezone.now()
     answer.save(update_fields=["answer", "comment", "answered_by", "answered_at"])
     audit.record(
         answer,
@@ -87,6 +88,7 @@ def consent_round_close(*, actor, minutes: Minutes, silence_reason: str = "") ->
     """
     minutes = lock(minutes)
     check("consent.close", actor, minutes)
+    silence_reason = clean_text(silence_reason)
     round_ = minutes.consent_rounds.select_for_update().filter(closed_at__isnull=True).first()
     if round_ is None:
         raise InvalidState(_("此纪要目前没有在征求意见。"))
@@ -100,10 +102,10 @@ def consent_round_close(*, actor, minutes: Minutes, silence_reason: str = "") ->
             raise InvalidState(
                 _("反馈截止前还有单位未答复：%(units)s。") % {"units": "、".join(a.unit.short_name for a in pending)}
             )
-        if not silence_reason.strip():
+        if not silence_reason:
             raise DomainError(_("有单位逾期未反馈；视为同意须写明理由。"))
         for answer in pending:
-            answer.answer, answer.silence_reason = ConsentAnswer.Answer.SILENCE, silence_reason.strip()
+            answer.answer, answer.silence_reason = ConsentAnswer.Answer.SILENCE, silence_reason
         ConsentAnswer.objects.bulk_update(pending, ["answer", "silence_reason"])
     round_.closed_at = timezone.now()
     round_.save(update_fields=["closed_at"])

@@ -10,7 +10,7 @@ from coordination.errors import DomainError
 from coordination.models import ActionItem, ExtensionRequest, MemberUnit, Urge
 
 from .action_items import item_units
-from .common import audit, check, liaison_users, lock, required_text
+from .common import NOTE_LENGTH, audit, check, clean_text, liaison_users, lock, required_text
 from .notifications import notification_send
 
 
@@ -21,7 +21,7 @@ def extension_request(*, actor, item: ActionItem, reason: str, new_deadline: dat
     check("item.request_extension", actor, item)
     if new_deadline <= item.deadline:
         raise DomainError(_("申请的新时限须晚于现在的时限。"))
-    reason = required_text(reason, _("请说明延期理由。"))
+    reason = required_text(reason, _("请说明延期理由。"), max_length=NOTE_LENGTH)
     request = ExtensionRequest.objects.create(
         action_item=item, requested_by=actor, reason=reason, new_deadline=new_deadline
     )
@@ -40,10 +40,11 @@ def extension_decide(*, actor, request: ExtensionRequest, approve: bool, note: s
     """The office approves (the deadline moves; the original stays on record) or refuses."""
     request = lock(request)
     check("extension.decide", actor, request)
-    if not approve and not note.strip():
+    note = clean_text(note)
+    if not approve and not note:
         raise DomainError(_("不同意延期须说明理由。"))
     request.status = ExtensionRequest.Status.APPROVED if approve else ExtensionRequest.Status.REFUSED
-    request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note.strip()
+    request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note
     request.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
     item = lock(request.action_item)
     if approve:
@@ -71,7 +72,7 @@ def action_item_urge(*, actor, item: ActionItem, unit: MemberUnit, text: str) ->
     check("item.urge", actor, item)
     if unit not in item_units(item):
         raise DomainError(_("%(unit)s 不承担此事项。") % {"unit": unit})
-    text = required_text(text, _("请填写催办内容。"))
+    text = required_text(text, _("请填写催办内容。"), max_length=NOTE_LENGTH)
     urge = Urge.objects.create(action_item=item, unit=unit, text=text, sent_by=actor)
     notification_send(
         recipients=liaison_users([unit]),

@@ -95,7 +95,7 @@ def meeting_register_attendee(*, actor, meeting: Meeting, unit: MemberUnit, atte
     attendance = Attendance.objects.select_for_update().filter(meeting=meeting, unit=unit).first()
     if attendance is None:
         raise InvalidState(_("本单位未被邀请参加此次会议。"))
-    attendance.planned_attendee = required_text(attendee, _("请填写参会人员姓名和职务。"))
+    attendance.planned_attendee = required_text(attendee, _("请填写参会人员姓名和职务。"), max_length=100)
     attendance.save(update_fields=["planned_attendee"])
     audit.record(
         attendance,

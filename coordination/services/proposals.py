@@ -18,7 +18,7 @@ from coordination import permissions
 from coordination.errors import DomainError, InvalidState
 from coordination.models import ActionItem, CoOpinion, MemberUnit, Proposal, Proposer
 
-from .common import audit, check, liaison_users, lock, required_text, validated
+from .common import NOTE_LENGTH, audit, check, liaison_users, lock, required_text, validated
 from .notifications import notification_send
 
 
@@ -161,7 +161,7 @@ def proposal_extend(*, actor, proposal: Proposal, new_deadline: datetime.date, r
 def proposal_co_opinion(*, actor, proposal: Proposal, unit: MemberUnit, text: str) -> CoOpinion:
     """A co-unit gives its opinion to the lead unit."""
     check("proposal.co_opinion", actor, proposal, unit=unit)
-    text = required_text(text, _("请填写协办意见。"))
+    text = required_text(text, _("请填写协办意见。"), max_length=NOTE_LENGTH)
     opinion = CoOpinion.objects.create(proposal=proposal, unit=unit, text=text, author=actor)
     notification_send(
         recipients=liaison_users([proposal.lead_unit]),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from coordination.errors import DomainError, InvalidState
 from coordination.models import MemberUnit, Proposal, Proposer, Reply
 
-from .common import audit, check, lock, take_number, validated
+from .common import audit, check, lock, required_text, take_number, validated
 from .proposals import sync_supervision
 
 REPLY_FIELDS = (
@@ -98,8 +98,7 @@ def reply_reopen(*, actor, reply: Reply, reason: str) -> Reply:
     """A recorded re-opening of a signed-off reply, by a holder of the sign-off permission."""
     reply = lock(reply)
     check("reply.reopen", actor, reply)
-    if not reason.strip():
-        raise DomainError(_("重新打开须说明理由。"))
+    reason = required_text(reason, _("重新打开须说明理由。"))
     was_public = reply.is_public
     reply.status = Reply.Status.DRAFT
     reply.save(update_fields=["status"])

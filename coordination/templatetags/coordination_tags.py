@@ -2,15 +2,21 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from coordination import rules
+from coordination.personal_data import mask_phones as _mask_phones
 
 register = template.Library()
-
 
 
 @register.simple_tag(takes_context=True)
 def can(context, name: str, obj=None, **kwargs) -> bool:
     """`{% can "item.close" item as may_close %}`: the rule the service applies, asked before showing a button."""
     return rules.can(name, context["request"].user, obj, **kwargs)
+
+
+@register.filter
+def mask_phones(text):
+    """Phone numbers in any notation replaced by a notice (for text the public reads)."""
+    return _mask_phones(str(text)) if text else text
 
 
 SEGMENTS = ("on_time", "late", "open", "overdue")

@@ -34,3 +34,9 @@ def office_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def posted_id(request, name: str) -> int | None:
+    """An object id posted by a select box; None for anything that is not one (never a 500)."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None

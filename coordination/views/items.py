@@ -13,7 +13,7 @@ from coordination.errors import DomainError
 from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
 from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
 
-from .common import run
+from .common import posted_id, run
 
 
 @login_required
@@ -75,9 +75,7 @@ def item_detail(request, pk):
             else:
                 messages.success(request, _("进展已报告。"))
                 return redirect("workbench:item", pk=pk)
-    reports = item.reports.select_related("unit", "author").prefetch_related("attachments")
-    if acting_unit and acting_unit != item.lead_unit:
-        reports = reports.filter(unit__in=[acting_unit, item.lead_unit])
+    reports = selectors.reports_visible_to(request.user, item, acting_unit)
     context = {
         "item": item,
         "units": units,
@@ -122,12 +120,13 @@ def item_cancel(request, pk):
 @require_POST
 @login_required
 def item_urge(request, pk):
-    unit = MemberUnit.objects.filter(pk=request.POST.get("unit") or 0).first()
-    text = request.POST.get("text", "")
+    unit = MemberUnit.objects.filter(pk=posted_id(request, "unit")).first()
     if unit is None:
         messages.error(request, _("请选择被催办的单位。"))
         return redirect("workbench:item", pk=pk)
-    return _office_item_action(request, pk, services.action_item_urge, _("催办通知已发出。"), unit=unit, text=text)
+    return _office_item_action(
+        request, pk, services.action_item_urge, _("催办通知已发出。"), unit=unit, text=request.POST.get("text", "")
+    )
 
 
 @require_POST
@@ -140,7 +139,9 @@ def item_extension(request, pk):
         return redirect("workbench:item", pk=pk)
     return run(
         request,
-        services.extension_request, item=item, **form.cleaned_data,
+        services.extension_request,
+        item=item,
+        **form.cleaned_data,
         success=_("延期申请已提交。"),
         redirect_to=item,
     )
@@ -153,10 +154,12 @@ def extension_decide(request, pk):
         raise PermissionDenied
     ext = get_object_or_404(ExtensionRequest, pk=pk)
     approve = request.POST.get("decision") == "approve"
-    note = request.POST.get("note", "")
     return run(
         request,
-        services.extension_decide, request=ext, approve=approve, note=note,
+        services.extension_decide,
+        request=ext,
+        approve=approve,
+        note=request.POST.get("note", ""),
         success=_("延期申请已审批。"),
         redirect_to=ext.action_item,
     )
@@ -168,7 +171,8 @@ def urge_acknowledge(request, pk):
     urge = get_object_or_404(Urge, pk=pk)
     return run(
         request,
-        services.urge_acknowledge, urge=urge,
+        services.urge_acknowledge,
+        urge=urge,
         success=_("已确认收到催办。"),
         redirect_to=urge.action_item,
     )
@@ -224,9 +228,7 @@ def circular_list(request):
 
 @login_required
 def circular_pdf(request, pk):
-    if not rules.can("circular.read", request.user):
-        raise PermissionDenied
-    circular = get_object_or_404(Circular, pk=pk)
+    circular = get_object_or_404(selectors.circulars_visible_to(request.user), pk=pk)
     services.circular_store_pdf(circular_id=circular.pk)
     circular.refresh_from_db()
     return FileResponse(

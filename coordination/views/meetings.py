@@ -58,7 +58,7 @@ def meeting_detail(request, pk):
         "own_attendance": own_attendance,
         "agenda": [t for t in topics if t.status == AgendaTopic.Status.ACCEPTED],
         "proposals": [t for t in topics if t.status != AgendaTopic.Status.ACCEPTED],
-        "minutes": getattr(meeting, "minutes", None) if hasattr(meeting, "minutes") else None,
+        "minutes": selectors.minutes_visible_to(request.user).filter(meeting=meeting).first(),
         "reason_form": ReasonForm(),
         "attendee_form": AttendeeForm(initial={"attendee": own_attendance.planned_attendee if own_attendance else ""}),
     }
@@ -71,7 +71,8 @@ def meeting_notify(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     return run(
         request,
-        services.meeting_notify, meeting=meeting,
+        services.meeting_notify,
+        meeting=meeting,
         success=_("会议通知已发送给各参会单位联络员。"),
         redirect_to=meeting,
     )
@@ -81,10 +82,11 @@ def meeting_notify(request, pk):
 @office_required
 def meeting_cancel(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    reason = request.POST.get("reason", "")
     return run(
         request,
-        services.meeting_cancel, meeting=meeting, reason=reason,
+        services.meeting_cancel,
+        meeting=meeting,
+        reason=request.POST.get("reason", ""),
         success=_("会议已取消。"),
         redirect_to=meeting,
     )
@@ -97,10 +99,12 @@ def meeting_register_attendee(request, pk):
     unit = selectors.liaison_unit(request.user)
     if unit is None:
         raise Http404
-    attendee = request.POST.get("attendee", "")
     return run(
         request,
-        services.meeting_register_attendee, meeting=meeting, unit=unit, attendee=attendee,
+        services.meeting_register_attendee,
+        meeting=meeting,
+        unit=unit,
+        attendee=request.POST.get("attendee", ""),
         success=_("已登记本单位参会人员。"),
         redirect_to=meeting,
     )
@@ -189,7 +193,9 @@ def agenda_move(request, pk, topic_pk, direction):
             order[i], order[j] = order[j], order[i]
     return run(
         request,
-        services.agenda_reorder, meeting=meeting, topic_ids=order,
+        services.agenda_reorder,
+        meeting=meeting,
+        topic_ids=order,
         success=_("议程顺序已调整。"),
         redirect_to=meeting,
     )

@@ -154,7 +154,9 @@ def consent_open(request, pk):
     deadline = form.cleaned_data["deadline"]
     return run(
         request,
-        services.consent_round_open, minutes=minutes, deadline=deadline,
+        services.consent_round_open,
+        minutes=minutes,
+        deadline=deadline,
         success=_("已向出席单位征求意见。"),
         redirect_to=minutes,
     )
@@ -186,10 +188,11 @@ def consent_answer(request, pk):
 @office_required
 def consent_close(request, pk):
     minutes = get_object_or_404(Minutes, pk=pk)
-    reason = request.POST.get("silence_reason", "")
     return run(
         request,
-        services.consent_round_close, minutes=minutes, silence_reason=reason,
+        services.consent_round_close,
+        minutes=minutes,
+        silence_reason=request.POST.get("silence_reason", ""),
         success=_("意见征求已结束，纪要可以印发。"),
         redirect_to=minutes,
     )
@@ -206,7 +209,9 @@ def minutes_issue(request, pk):
     reported_on = form.cleaned_data["reported_on"]
     return run(
         request,
-        services.minutes_issue, minutes=minutes, reported_on=reported_on,
+        services.minutes_issue,
+        minutes=minutes,
+        reported_on=reported_on,
         success=_("纪要已印发，议定事项已转为督办事项。"),
         redirect_to=minutes,
     )

@@ -1,24 +1,22 @@
 """Workbench screens of suggestions and proposals: registration, the reply letter, sign-off, rating."""
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from coordination import permissions, selectors, services
 from coordination.documents import reply_document
 from coordination.errors import DomainError
-from coordination.forms import ProposalForm, RatingForm, ReplyForm
+from coordination.forms import ProposalForm, RatingForm, ReplyForm, check_date_bounds
 from coordination.models import Proposal, Reply
 from coordination.pdf import render_pdf
+from coordination.spreadsheets import table_workbook
 
-from .common import office_required, run
+from .common import office_required, posted_id, run
 
 FIGURE_COLUMNS = [
     ("unit", "主办单位"),
@@ -143,7 +141,9 @@ def proposal_rate(request, pk):
     rating = request.POST.get("rating", "")
     return run(
         request,
-        services.proposal_rate, proposal=proposal, rating=rating,
+        services.proposal_rate,
+        proposal=proposal,
+        rating=rating,
         success=_("测评意见已登记。"),
         redirect_to=proposal,
     )
@@ -154,12 +154,14 @@ def proposal_rate(request, pk):
 def proposal_co_opinion(request, pk):
     proposal = visible_proposal(request, pk)
     unit = selectors.liaison_unit(request.user)
-    text = request.POST.get("text", "")
     if unit is None:
         raise PermissionDenied
     return run(
         request,
-        services.proposal_co_opinion, proposal=proposal, unit=unit, text=text,
+        services.proposal_co_opinion,
+        proposal=proposal,
+        unit=unit,
+        text=request.POST.get("text", ""),
         success=_("协办意见已送主办单位。"),
         redirect_to=proposal,
     )
@@ -169,10 +171,11 @@ def proposal_co_opinion(request, pk):
 @login_required
 def proposal_return(request, pk):
     proposal = visible_proposal(request, pk)
-    reason = request.POST.get("reason", "")
     return run(
         request,
-        services.proposal_return, proposal=proposal, reason=reason,
+        services.proposal_return,
+        proposal=proposal,
+        reason=request.POST.get("reason", ""),
         success=_("已申请退回，等待办公室重新交办。"),
         redirect_to=proposal,
     )
@@ -197,16 +200,13 @@ def proposal_figures(request):
         raise PermissionDenied
     rows = selectors.proposal_figures(Proposal.objects.all())
     if request.GET.get("format") == "xlsx":
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "建议提案办理统计"
-        sheet.append([label for _key, label in FIGURE_COLUMNS])
-        for row in rows:
-            sheet.append([row[key] for key, _label in FIGURE_COLUMNS])
-        buffer = io.BytesIO()
-        book.save(buffer)
+        workbook = table_workbook(
+            "建议提案办理统计",
+            [label for _key, label in FIGURE_COLUMNS],
+            ([row[key] for key, _label in FIGURE_COLUMNS] for row in rows),
+        )
         response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            workbook, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
         response["Content-Disposition"] = 'attachment; filename="proposal-figures.xlsx"'
         return response
@@ -260,10 +260,10 @@ def proposal_extend(request, pk):
     from datetime import date
 
     proposal = get_object_or_404(Proposal, pk=pk)
-    reason = request.POST.get("reason", "")
     try:
         new_deadline = date.fromisoformat(request.POST.get("new_deadline", ""))
-    except ValueError:
+        check_date_bounds(new_deadline)
+    except (ValueError, ValidationError):
         messages.error(request, _("请填写有效的新时限。"))
         return redirect("workbench:proposal", pk=pk)
     return run(
@@ -271,7 +271,7 @@ def proposal_extend(request, pk):
         services.proposal_extend,
         proposal=proposal,
         new_deadline=new_deadline,
-        reason=reason,
+        reason=request.POST.get("reason", ""),
         success=_("已批准延期。"),
         redirect_to=proposal,
     )
@@ -283,13 +283,15 @@ def proposal_reassign(request, pk):
     from coordination.models import MemberUnit
 
     proposal = get_object_or_404(Proposal, pk=pk)
-    lead = MemberUnit.objects.filter(pk=request.POST.get("lead_unit") or 0, is_active=True).first()
+    lead = MemberUnit.objects.filter(pk=posted_id(request, "lead_unit"), is_active=True).first()
     if lead is None:
         messages.error(request, _("请选择新的主办单位。"))
         return redirect("workbench:proposal", pk=pk)
     return run(
         request,
-        services.proposal_reassign, proposal=proposal, lead_unit=lead,
+        services.proposal_reassign,
+        proposal=proposal,
+        lead_unit=lead,
         success=_("已重新交办。"),
         redirect_to=proposal,
     )
