@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination import ledger, permissions, selectors, services
+from coordination import files, ledger, permissions, selectors, services
 from coordination.errors import DomainError
 from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
 from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
@@ -75,9 +75,8 @@ def item_detail(request, pk):
             else:
                 messages.success(request, _("进展已报告。"))
                 return redirect("workbench:item", pk=pk)
-    reports = item.reports.select_related("unit", "author").prefetch_related("attachments")
-    if acting_unit and acting_unit != item.lead_unit:
-        reports = reports.filter(unit__in=[acting_unit, item.lead_unit])
+    reports = files.progress_reports_visible_to(request.user, item)
+    reports = reports.select_related("unit", "author").prefetch_related("attachments")
     context = {
         "item": item,
         "units": units,
@@ -238,17 +237,4 @@ def circular_list(request):
             "circulars": Circular.objects.select_related("issued_by"),
             "is_office": permissions.is_office(request.user),
         },
-    )
-
-
-@login_required
-def circular_pdf(request, pk):
-    circular = get_object_or_404(Circular, pk=pk)
-    services.circular_store_pdf(circular_id=circular.pk)
-    circular.refresh_from_db()
-    return FileResponse(
-        circular.pdf.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=f"{circular.doc_number}.pdf",
     )

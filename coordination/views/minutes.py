@@ -4,7 +4,7 @@ import difflib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -208,18 +208,6 @@ def minutes_issue(request, pk):
         success=_("纪要已印发，议定事项已转为督办事项。"),
         redirect_to=f"/workbench/minutes/{pk}/",
     )
-
-
-@login_required
-def minutes_pdf(request, pk):
-    """The issued minutes' PDF, from storage; rendered now if the background task has not yet."""
-    minutes = visible_minutes(request, pk)
-    if minutes.status != Minutes.Status.ISSUED:
-        raise Http404
-    services.minutes_store_pdf(minutes_id=minutes.pk)
-    minutes.refresh_from_db()
-    filename = f"{minutes.doc_number or minutes.title}.pdf"
-    return FileResponse(minutes.pdf.open("rb"), content_type="application/pdf", filename=filename, as_attachment=True)
 
 
 @login_required

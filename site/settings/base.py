@@ -141,6 +141,17 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# What units upload and the office's PDFs live outside MEDIA_ROOT, so no web server serves them
+# directly; coordination/files.py serves them after the same permission check as their object.
+PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT", VAR_DIR / "private"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "coordination.storage.PrivateStorage", "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}},
+}
+# Empty: Django streams private files itself. Set (e.g. "/_private/"), Django checks permission and
+# hands the file to nginx with X-Accel-Redirect to this `internal` location (README, Production).
+PORTAL_PRIVATE_ACCEL_REDIRECT = os.environ.get("PORTAL_PRIVATE_ACCEL_REDIRECT", "")
 
 # Mail: SMTP when EMAIL_HOST is set, otherwise printed to the console.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -194,6 +205,8 @@ WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # Attachments of progress reports and topics: checked by content (coordination/uploads.py).
 PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_MB", "10")) * 1024 * 1024
+# Office files are zips: what they unpack to is bounded too, so a small upload cannot be a zip bomb.
+PORTAL_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_INFLATED_MB", "200")) * 1024 * 1024
 # Reminders to liaisons: days before the deadline (overdue items are reminded daily).
 PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
 
