@@ -2,6 +2,8 @@
 
 import difflib
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -211,6 +213,7 @@ def minutes_issue(request, pk):
 
 
 @login_required
+@csp_update({"style-src": [UNSAFE_INLINE]})  # the 公文 template carries its own page styles; no script
 def minutes_preview(request, pk):
     """The HTML print preview: the same template as the PDF."""
     from coordination.documents import minutes_document
