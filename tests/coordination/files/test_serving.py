@@ -100,7 +100,7 @@ def test_an_office_file_is_downloaded_under_its_own_name(client, item, liaisons)
 
 def test_the_download_name_keeps_no_path_and_takes_the_real_extension():
     assert download_name("../../etc/passwd.html", "pdf") == "etc_passwd.pdf"
-    assert download_name('a"b\r\n.pdf', "pdf") == "a_b_.pdf"
+    assert download_name('a"b\r\n.pdf', "pdf") == "a_b.pdf"
     assert download_name("...", "png") == "file.png"
 
 
