@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, home, items, meetings, minutes, proposals
+from .views import calendar, files, home, items, meetings, minutes, proposals
 
 app_name = "workbench"
 
@@ -27,7 +27,7 @@ urlpatterns = [
     path("minutes/<int:pk>/consent/answer/", minutes.consent_answer, name="consent-answer"),
     path("minutes/<int:pk>/consent/close/", minutes.consent_close, name="consent-close"),
     path("minutes/<int:pk>/issue/", minutes.minutes_issue, name="minutes-issue"),
-    path("minutes/<int:pk>/pdf/", minutes.minutes_pdf, name="minutes-pdf"),
+    path("minutes/<int:pk>/pdf/", files.minutes_pdf, name="minutes-pdf"),
     path("minutes/<int:pk>/preview/", minutes.minutes_preview, name="minutes-preview"),
     path("items/", items.item_list, name="items"),
     path("items/new/", items.item_create, name="item-create"),
@@ -56,5 +56,7 @@ urlpatterns = [
     path("proposals/<int:pk>/reassign/", proposals.proposal_reassign, name="proposal-reassign"),
     path("proposals/<int:pk>/reply.pdf", proposals.reply_pdf, name="reply-pdf"),
     path("circulars/", items.circular_list, name="circulars"),
-    path("circulars/<int:pk>/pdf/", items.circular_pdf, name="circular-pdf"),
+    path("circulars/<int:pk>/pdf/", files.circular_pdf, name="circular-pdf"),
+    path("files/progress/<int:pk>/", files.progress_attachment, name="progress-attachment"),
+    path("files/topics/<int:pk>/", files.topic_attachment, name="topic-attachment"),
 ]

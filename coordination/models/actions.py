@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..storage import private_storage
 from .meetings import AgreedItem
 from .units import MemberUnit
 
@@ -129,7 +130,7 @@ class ProgressReport(models.Model):
 
 class ProgressAttachment(models.Model):
     report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("附件"), upload_to="progress/%Y/%m/")
+    file = models.FileField(_("附件"), upload_to="progress/", storage=private_storage)
     name = models.CharField(_("文件名"), max_length=200)
     kind = models.CharField(_("类型"), max_length=20)
     size = models.PositiveIntegerField(_("大小"))
@@ -223,7 +224,7 @@ class Circular(models.Model):
     snapshot = models.JSONField(_("各单位情况"), default=list)
     issued_at = models.DateTimeField(_("印发时间"), auto_now_add=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    pdf = models.FileField(_("PDF"), upload_to="circulars/%Y/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="circulars/", storage=private_storage, blank=True)
 
     class Meta:
         ordering = ["-issued_at"]

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..storage import private_storage
 from .units import MemberUnit
 
 
@@ -126,7 +127,7 @@ class AgendaTopic(models.Model):
 
 class TopicAttachment(models.Model):
     topic = models.ForeignKey(AgendaTopic, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("附件"), upload_to="topics/%Y/")
+    file = models.FileField(_("附件"), upload_to="topics/", storage=private_storage)
     name = models.CharField(_("文件名"), max_length=200)
 
     def __str__(self) -> str:
@@ -158,7 +159,7 @@ class Minutes(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reported_on = models.DateField(_("上报区政府日期"), null=True, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="minutes/%Y/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="minutes/", storage=private_storage, blank=True)
     pdf_fingerprint = models.CharField(max_length=64, blank=True, help_text=_("生成 PDF 时内容的摘要"))
 
     class Meta:

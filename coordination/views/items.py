@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -223,17 +223,4 @@ def circular_list(request):
             "form": form,
             "circulars": Circular.objects.select_related("issued_by"),
         },
-    )
-
-
-@login_required
-def circular_pdf(request, pk):
-    circular = get_object_or_404(selectors.circulars_visible_to(request.user), pk=pk)
-    services.circular_store_pdf(circular_id=circular.pk)
-    circular.refresh_from_db()
-    return FileResponse(
-        circular.pdf.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=f"{circular.doc_number}.pdf",
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -142,6 +145,17 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# What units upload and the office's PDFs live outside MEDIA_ROOT, so no web server serves them
+# directly; coordination/files.py serves them after the same permission check as their object.
+PORTAL_PRIVATE_ROOT = Path(os.environ.get("PORTAL_PRIVATE_ROOT", VAR_DIR / "private"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "coordination.storage.PrivateStorage", "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}},
+}
+# Empty: Django streams private files itself. Set (e.g. "/_private/"), Django checks permission and
+# hands the file to nginx with X-Accel-Redirect to this `internal` location (README, Production).
+PORTAL_PRIVATE_ACCEL_REDIRECT = os.environ.get("PORTAL_PRIVATE_ACCEL_REDIRECT", "")
 
 # Mail: SMTP when EMAIL_HOST is set, otherwise printed to the console.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -193,6 +207,8 @@ REST_FRAMEWORK = {
 }
 
 WAGTAIL_SITE_NAME = "联席会议协调平台"
+# No avatars from gravatar.com: the policy allows no third-party images, and staff e-mail hashes stay here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 # The stock database backend, with Chinese substring matching for the admin (content/fulltext/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "content.fulltext.backend"}}
@@ -201,8 +217,30 @@ WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # Attachments of progress reports and topics: checked by content (coordination/uploads.py).
 PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_MB", "10")) * 1024 * 1024
+# Office files are zips: what they unpack to is bounded too, so a small upload cannot be a zip bomb.
+PORTAL_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_INFLATED_MB", "200")) * 1024 * 1024
 # Reminders to liaisons: days before the deadline (overdue items are reminded daily).
 PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
+
+# Content-Security-Policy (django-csp 4): the portal's own scripts and styles only, nothing inline,
+# the Wagtail admin included (tests/e2e/test_csp.py reads the browser's console for violations).
+# Only the 公文 print preview allows its inline styles (coordination/views/minutes.py). Embeds from
+# other sites (wagtail.embeds) would need their hosts in frame-src.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 # One line per event with time, level and logger, so an operator can grep what the portal did:
 # coordination.* (services, tasks, importers) and content.* log at PORTAL_LOG_LEVEL (INFO).

@@ -1,18 +1,16 @@
 """Test runs: the embedded default unless DATABASE_URL / CELERY_BROKER_URL say otherwise (CI)."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, STORAGES, VAR_DIR
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 MEDIA_ROOT = VAR_DIR / "test-media"
+PORTAL_PRIVATE_ROOT = VAR_DIR / "test-private"
+STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}}}
 # Tests run tasks inline even where a broker is configured (CI); the integration tests send
 # through Redis to a real worker on purpose.
 CELERY_TASK_ALWAYS_EAGER = True
