@@ -7,7 +7,18 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from . import permissions
-from .models import ActionItem, AgendaTopic, ConsentAnswer, Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
+from .models import (
+    ActionItem,
+    AgendaTopic,
+    ConsentAnswer,
+    Liaison,
+    Meeting,
+    MemberUnit,
+    Minutes,
+    ProgressReport,
+    Proposal,
+    Reply,
+)
 
 
 def active_units() -> QuerySet[MemberUnit]:
@@ -119,6 +130,16 @@ def action_items_visible_to(user) -> QuerySet[ActionItem]:
         return items
     unit = liaison_unit(user)
     return items.for_unit(unit) if unit else items.none()
+
+
+def progress_reports_visible_to(user, item: ActionItem) -> QuerySet[ProgressReport]:
+    """The reports on an item the user may read: a co-unit sees its own and the lead unit's only,
+    never another co-unit's. The workbench item page and the API both ask here."""
+    reports = item.reports.all()
+    unit = liaison_unit(user)
+    if unit is not None and unit != item.lead_unit and unit in item.co_units.all():
+        reports = reports.filter(unit__in=[unit, item.lead_unit])
+    return reports
 
 
 def unit_obligations(unit: MemberUnit) -> list[ActionItem]:

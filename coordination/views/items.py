@@ -75,9 +75,11 @@ def item_detail(request, pk):
             else:
                 messages.success(request, _("进展已报告。"))
                 return redirect("workbench:item", pk=pk)
-    reports = item.reports.select_related("unit", "author").prefetch_related("attachments")
-    if acting_unit and acting_unit != item.lead_unit:
-        reports = reports.filter(unit__in=[acting_unit, item.lead_unit])
+    reports = (
+        selectors.progress_reports_visible_to(request.user, item)
+        .select_related("unit", "author")
+        .prefetch_related("attachments")
+    )
     context = {
         "item": item,
         "units": units,
