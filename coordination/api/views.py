@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -31,6 +31,8 @@ INVALID = OpenApiResponse(
     {"oneOf": [FIELD_ERRORS, {"$ref": "#/components/schemas/Error"}]},
     description=gettext_lazy("填写有误，按字段列出原因"),
 )
+# The URL takes digits only (`<int:pk>`): "-1" or "abc" never reaches the API.
+ITEM_ID = OpenApiParameter("id", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH)
 UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description=gettext_lazy("未提供或无效的令牌"))
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description=gettext_lazy("没有这个事项，或您无权查看"))
 
@@ -45,7 +47,7 @@ class ActionItemList(generics.ListAPIView):
         return selectors.action_items_visible_to(self.request.user).order_by("deadline", "pk")
 
 
-@extend_schema(responses={200: ActionItemDetailSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND})
+@extend_schema(parameters=[ITEM_ID], responses={200: ActionItemDetailSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND})
 class ActionItemDetail(generics.RetrieveAPIView):
     serializer_class = ActionItemDetailSerializer
 
@@ -57,6 +59,7 @@ class ProgressCreate(APIView):
     """Post a progress report (or completion) for one item, as the caller's unit."""
 
     @extend_schema(
+        parameters=[ITEM_ID],
         request=ProgressInputSerializer,
         responses={
             201: ProgressReportSerializer,
