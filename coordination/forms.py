@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from . import permissions
 from .models import Attendance, Meeting, MemberUnit, Proposal, Reply
 
 
@@ -44,12 +45,8 @@ class MeetingForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .permissions import ROLE_GROUPS, Role
-
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = get_user_model().objects.filter(
-            groups__name=str(ROLE_GROUPS[Role.CONVENOR][0]), is_active=True
-        )
+        self.fields["chair"].queryset = permissions.users_in_role(permissions.Role.CONVENOR)
         self.fields["chair"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
         if not self.is_bound:
             self.initial.setdefault("invited_units", list(self.fields["invited_units"].queryset))
