@@ -1,71 +1,60 @@
-"""iCalendar (RFC 5545) files of meetings: one meeting, or a user's personal feed."""
+"""iCalendar (RFC 5545) files of meetings: one meeting, or a user's personal feed.
+
+The `icalendar` package escapes text and folds long lines at 75 octets (never inside a UTF-8
+character), which Chinese titles and places need.
+"""
 
 import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from icalendar import Calendar, Event
 
 PRODID = "-//lianxi-portal//joint-meeting//ZH"
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+def _utc(value: datetime.datetime) -> datetime.datetime:
+    return value.astimezone(datetime.UTC)
 
 
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > 75:
-            out.append(current.decode("utf-8"))
-            current = b" "
-        current += encoded
-    out.append(current.decode("utf-8"))
-    return "\r\n".join(out)
+def _meeting_event(meeting, *, host: str, now: datetime.datetime) -> Event:
+    end = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@{host}")
+    event.add("dtstamp", now)
+    event.add("dtstart", _utc(meeting.starts_at))
+    event.add("dtend", _utc(end))
+    event.add("summary", f"{settings.PORTAL_MEETING_NAME} {meeting.title}")
+    event.add("location", meeting.place)
+    event.add("description", f"议题征集截止：{timezone.localtime(meeting.topic_deadline):%Y-%m-%d %H:%M}")
+    event.add("status", "CANCELLED" if meeting.status == meeting.Status.CANCELLED else "CONFIRMED")
+    return event
 
 
-def _utc(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _deadline_event(item, *, host: str, now: datetime.datetime) -> Event:
+    event = Event()
+    event.add("uid", f"item-{item.pk}@{host}")
+    event.add("dtstamp", now)
+    event.add("dtstart", item.deadline)
+    event.add("dtend", item.deadline + datetime.timedelta(days=1))
+    event.add("summary", f"【时限】{item.title}")
+    event.add("description", f"牵头单位：{item.lead_unit.short_name}")
+    return event
 
 
 def meetings_ics(meetings, *, name: str, items=()) -> str:
+    """A calendar of meetings and, for a unit's feed, the all-day deadlines of its action items."""
     now = _utc(timezone.now())
     host = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0] or "localhost"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(name)}",
-        "X-WR-TIMEZONE:Asia/Shanghai",
-    ]
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Asia/Shanghai")
     for meeting in meetings:
-        end = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)
-        status = "CANCELLED" if meeting.status == meeting.Status.CANCELLED else "CONFIRMED"
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:meeting-{meeting.pk}@{host}",
-            f"DTSTAMP:{now}",
-            f"DTSTART:{_utc(meeting.starts_at)}",
-            f"DTEND:{_utc(end)}",
-            f"SUMMARY:{_escape(str(settings.PORTAL_MEETING_NAME) + ' ' + meeting.title)}",
-            f"LOCATION:{_escape(meeting.place)}",
-            f"DESCRIPTION:{_escape(f'议题征集截止：{timezone.localtime(meeting.topic_deadline):%Y-%m-%d %H:%M}')}",
-            f"STATUS:{status}",
-            "END:VEVENT",
-        ]
+        cal.add_component(_meeting_event(meeting, host=host, now=now))
     for item in items:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:item-{item.pk}@{host}",
-            f"DTSTAMP:{now}",
-            f"DTSTART;VALUE=DATE:{item.deadline:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{item.deadline + datetime.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape('【时限】' + item.title)}",
-            f"DESCRIPTION:{_escape(f'牵头单位：{item.lead_unit.short_name}')}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+        cal.add_component(_deadline_event(item, host=host, now=now))
+    return cal.to_ical().decode("utf-8")

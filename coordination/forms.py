@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import permissions
-from .models import ActionItem, Attendance, Meeting, MemberUnit, Proposal, Reply
+from .models import Attendance, Meeting, MemberUnit, Proposal, Reply
 from .services.common import DOCUMENT_LENGTH, NOTE_LENGTH, TEXT_LENGTH
 
 
@@ -187,27 +187,6 @@ class ProgressForm(forms.Form):
 class ExtensionForm(forms.Form):
     new_deadline = BoundedDateField(label=_("申请延至"), widget=DATE_WIDGET)
     reason = text_field(_("延期理由"), NOTE_LENGTH, 3)
-
-
-class ItemFilterForm(forms.Form):
-    source = forms.ChoiceField(label=_("来源"), required=False, choices=[("", _("全部"))] + ActionItem.Source.choices)
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部"))] + ActionItem.Status.choices)
-    unit = forms.ModelChoiceField(
-        label=_("牵头单位"), required=False, queryset=MemberUnit.objects.filter(is_active=True)
-    )
-    meeting = forms.ModelChoiceField(label=_("会议"), required=False, queryset=Meeting.objects.all())
-
-    def apply(self, items):
-        data = self.cleaned_data if self.is_valid() else {}
-        if data.get("source"):
-            items = items.filter(source=data["source"])
-        if data.get("status"):
-            items = items.filter(status=data["status"])
-        if data.get("unit"):
-            items = items.filter(lead_unit=data["unit"])
-        if data.get("meeting"):
-            items = items.filter(agreed_item__minutes__meeting=data["meeting"])
-        return items
 
 
 class CircularForm(forms.Form):

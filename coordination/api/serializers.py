@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from coordination import selectors
 from coordination.models import ActionItem, ProgressReport
 
 
@@ -14,7 +16,7 @@ class ProgressReportSerializer(serializers.ModelSerializer):
 
 class ActionItemSerializer(serializers.ModelSerializer):
     lead_unit = serializers.CharField(source="lead_unit.short_name", read_only=True)
-    co_units = serializers.SerializerMethodField()
+    co_units = serializers.SlugRelatedField(slug_field="short_name", many=True, read_only=True)
     is_overdue = serializers.BooleanField(read_only=True)
     is_due_soon = serializers.BooleanField(read_only=True)
 
@@ -36,15 +38,20 @@ class ActionItemSerializer(serializers.ModelSerializer):
             "closed_at",
         ]
 
-    def get_co_units(self, item) -> list[str]:
-        return [unit.short_name for unit in item.co_units.all()]
-
 
 class ActionItemDetailSerializer(ActionItemSerializer):
-    reports = ProgressReportSerializer(many=True, read_only=True)
+    """One item with the progress reports the caller may read (a co-unit: its own and the lead's)."""
+
+    reports = serializers.SerializerMethodField()
 
     class Meta(ActionItemSerializer.Meta):
         fields = [*ActionItemSerializer.Meta.fields, "reports"]
+
+    @extend_schema_field(ProgressReportSerializer(many=True))
+    def get_reports(self, item):
+        user = self.context["request"].user
+        reports = selectors.reports_visible_to(user, item, selectors.liaison_unit(user))
+        return ProgressReportSerializer(reports, many=True).data
 
 
 class ProgressInputSerializer(serializers.Serializer):
@@ -59,3 +66,9 @@ class ProgressInputSerializer(serializers.Serializer):
         label=_("报告单位"), required=False, help_text=_("报告单位简称；联络员可省略，默认为本单位")
     )
     attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class ErrorSerializer(serializers.Serializer):
+    """DRF's answer for 401, 403, 404 and 409, and for a body it cannot parse."""
+
+    detail = serializers.CharField()

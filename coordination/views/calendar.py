@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -6,9 +8,15 @@ from django.views.decorators.http import require_POST
 from coordination import calendar, selectors, services
 from coordination.models import CalendarToken
 
+# What `services.calendar_token_renew` hands out (`secrets.token_urlsafe`); anything else, such as
+# a NUL byte that PostgreSQL refuses in a query, is simply not a feed.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
 
 def personal_feed(request, token):
     """Meetings and deadlines of the token owner's unit; no login, the URL itself is the secret."""
+    if not TOKEN.fullmatch(token):
+        raise Http404
     owner = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if owner is None:
         raise Http404

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 
 from coordination import ledger, permissions, rules, selectors, services
 from coordination.errors import DomainError
-from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
+from coordination.filters import ActionItemFilter
+from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ProgressForm
 from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
 
 from .common import posted_id, run
@@ -24,9 +25,9 @@ def item_list(request):
         if unit is None:
             raise PermissionDenied
         return render(request, "coordination/item_owed.html", {"unit": unit, "items": selectors.unit_obligations(unit)})
-    form = ItemFilterForm(request.GET or None)
-    items = form.apply(selectors.action_items_visible_to(request.user)).order_by("deadline", "pk")
-    return render(request, "coordination/item_list.html", {"form": form, "items": items})
+    filters = ActionItemFilter(request.GET or None, queryset=selectors.action_items_visible_to(request.user))
+    items = filters.qs.order_by("deadline", "pk")
+    return render(request, "coordination/item_list.html", {"form": filters.form, "items": items})
 
 
 @login_required
@@ -183,18 +184,17 @@ def supervision(request):
     """The office's view: per unit, open, overdue, done on time, done late — chart first, then numbers."""
     if not permissions.can_oversee(request.user):
         raise PermissionDenied
-    form = ItemFilterForm(request.GET or None)
-    rows = selectors.supervision_by_unit(form.apply(ActionItem.objects.all()))
+    filters = ActionItemFilter(request.GET or None, queryset=ActionItem.objects.all())
+    rows = selectors.supervision_by_unit(filters.qs)
     totals = {key: sum(r[key] for r in rows) for key in ("open", "overdue", "on_time", "late")}
-    return render(request, "coordination/supervision.html", {"rows": rows, "totals": totals, "form": form})
+    return render(request, "coordination/supervision.html", {"rows": rows, "totals": totals, "form": filters.form})
 
 
 @login_required
 def ledger_xlsx(request):
     if not permissions.can_oversee(request.user):
         raise PermissionDenied
-    form = ItemFilterForm(request.GET or None)
-    items = form.apply(selectors.action_items_visible_to(request.user))
+    items = ActionItemFilter(request.GET or None, queryset=selectors.action_items_visible_to(request.user)).qs
     response = HttpResponse(
         ledger.ledger_workbook(items), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

@@ -12,6 +12,7 @@ import contextlib
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -46,26 +47,31 @@ def at(*args) -> datetime.datetime:
 
 
 class Clock:
-    """Stands in for `timezone.now`: the time stays where the test puts it."""
+    """The test's clock (time-machine): time stands still where the test puts it, for every reader
+    of the time (`timezone.now`, `timezone.localdate`, `date.today`, database defaults set in Python)."""
 
-    def __init__(self, now: datetime.datetime):
-        self.now = now
+    def __init__(self, traveller: time_machine.Traveller):
+        self._traveller = traveller
 
-    def __call__(self) -> datetime.datetime:
-        return self.now
+    @property
+    def now(self) -> datetime.datetime:
+        return timezone.now()
+
+    @now.setter
+    def now(self, value: datetime.datetime) -> None:
+        self._traveller.move_to(value)
 
     def set(self, *args) -> None:
         self.now = at(*args)
 
     def advance(self, **delta) -> None:
-        self.now += datetime.timedelta(**delta)
+        self._traveller.shift(datetime.timedelta(**delta))
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    clock = Clock(at(2026, 3, 2, 9, 0))
-    monkeypatch.setattr(timezone, "now", clock)
-    return clock
+def clock():
+    with time_machine.travel(at(2026, 3, 2, 9, 0), tick=False) as traveller:
+        yield Clock(traveller)
 
 
 @pytest.fixture

@@ -5,7 +5,9 @@ import io
 import zipfile
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from coordination import ledger, services
@@ -92,13 +94,11 @@ def test_a_liaison_cannot_close_an_item(item, liaisons):
         services.action_item_close(actor=liaisons["lead"], item=item)
 
 
-def test_overdue_and_due_soon_follow_the_deadline(item, monkeypatch):
-    from django.utils import timezone
-
-    monkeypatch.setattr(timezone, "localdate", lambda *a: datetime.date(2026, 12, 28))
-    assert item.is_due_soon and not item.is_overdue
-    monkeypatch.setattr(timezone, "localdate", lambda *a: datetime.date(2027, 1, 2))
-    assert item.is_overdue and not item.is_due_soon
+def test_overdue_and_due_soon_follow_the_deadline(item):
+    with time_machine.travel(timezone.make_aware(datetime.datetime(2026, 12, 28, 9)), tick=False):
+        assert item.is_due_soon and not item.is_overdue
+    with time_machine.travel(timezone.make_aware(datetime.datetime(2027, 1, 2, 9)), tick=False):
+        assert item.is_overdue and not item.is_due_soon
 
 
 def test_the_ledger_workbook_reads_back(item, liaisons):

@@ -89,13 +89,12 @@ def test_extensions_stop_at_six_months_after_assignment(proposal, people):
     assert proposal.deadline == limit and proposal.original_deadline != limit
 
 
-def test_a_misassigned_item_is_returned_within_the_days_allowed(proposal, people, units, monkeypatch):
+def test_a_misassigned_item_is_returned_within_the_days_allowed(proposal, people, units, time_machine):
     services.proposal_return(actor=people["lead"], proposal=proposal, reason="职能属于区住建局")
     services.proposal_reassign(actor=people["office"], proposal=proposal, lead_unit=units[10])
     proposal.refresh_from_db()
     assert proposal.lead_unit == units[10]
-    late = timezone.localdate() + datetime.timedelta(days=30)
-    monkeypatch.setattr(timezone, "localdate", lambda *a: late)
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=30), tick=False)
     with pytest.raises(NotPermitted):
         services.proposal_return(actor=people["lead"], proposal=proposal, reason="x")
 

@@ -1,0 +1,37 @@
+"""The calendar files: valid iCalendar that a client parses back to what the portal holds."""
+
+import datetime
+
+import pytest
+from icalendar import Calendar
+
+from coordination import services
+
+
+@pytest.fixture
+def feed_path(client, item, liaisons):
+    """The lead unit's personal feed, fetched without logging in (the URL is the secret)."""
+    token = services.calendar_token_renew(user=liaisons["lead"])
+    return f"/calendar/{token.token}.ics"
+
+
+def test_the_feed_parses_back_to_the_items_deadline_and_title(client, feed_path, item):
+    calendar = Calendar.from_ical(client.get(feed_path).content)
+    [event] = calendar.walk("VEVENT")
+    assert event.decoded("dtstart") == datetime.date(2026, 12, 31)
+    assert str(event["summary"]) == "【时限】建立低保边缘家庭帮扶台账"
+    assert str(calendar["x-wr-calname"]) == "联席会议"
+
+
+def test_commas_and_semicolons_in_a_title_survive_the_round_trip(client, feed_path, item):
+    item.title = "核查低保对象, 更新台账; 按月报送\\汇总"
+    item.save(update_fields=["title"])
+    body = client.get(feed_path).content.decode()
+    assert "核查低保对象\\, 更新台账\\; 按月报送\\\\汇总" in body.replace("\r\n ", "")
+    [event] = Calendar.from_ical(body).walk("VEVENT")
+    assert str(event["summary"]) == "【时限】核查低保对象, 更新台账; 按月报送\\汇总"
+
+
+@pytest.mark.parametrize("token", ["%00", "abc%00def", "..%2F..%2Fetc", "%E4%BC%9A%E8%AE%AE", "x" * 300, "a b"])
+def test_a_malformed_token_is_not_found(client, db, token):
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
