@@ -20,9 +20,4 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("联席会议协调")
 
     def ready(self):
-        from content.fulltext.registry import register
-
-        from .selectors import disclosed_replies
-
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="coordination_role_groups")
-        register(disclosed_replies)
