@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import ActionItem, Attendance, Meeting, MemberUnit, Proposal, Reply
+from .permissions import ROLE_GROUPS, Role
 
 
 class LiaisonAdminForm(WagtailAdminModelForm):
@@ -44,8 +45,6 @@ class MeetingForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .permissions import ROLE_GROUPS, Role
-
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = get_user_model().objects.filter(
             groups__name=str(ROLE_GROUPS[Role.CONVENOR][0]), is_active=True

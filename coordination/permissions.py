@@ -10,7 +10,9 @@ grants. Django's `has_perm(perm, obj)` does not fall back to model-level permiss
 functions below ask both; nothing else should call `has_perm` with these codenames.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from guardian.core import ObjectPermissionChecker
@@ -67,8 +69,6 @@ def role_group(role: str) -> Group:
 
 def ensure_role_groups() -> None:
     """Create the role groups with their permissions (run after every migrate)."""
-    from django.contrib.contenttypes.models import ContentType
-
     for role, (_name, grants) in ROLE_GROUPS.items():
         group = role_group(role)
         perms = []
@@ -92,8 +92,6 @@ def can_oversee(user) -> bool:
 
 def office_users():
     """The office's active staff, who receive what units report to the office."""
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(groups=role_group(Role.OFFICE), is_active=True)
 
 

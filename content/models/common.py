@@ -26,6 +26,7 @@ class IndexNumbered(models.Model):
         blank=True,
         help_text=_("留空则在首次发布时按门户设置中的格式生成；发布后不再改变"),
     )
+    exclude_fields_in_copy = ["index_number"]  # a copy is a new publication with a number of its own
 
     class Meta:
         abstract = True

@@ -1,6 +1,7 @@
 """Workbench screens of suggestions and proposals: registration, the reply letter, sign-off, rating."""
 
 import io
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,8 +15,9 @@ from openpyxl import Workbook
 from coordination import permissions, selectors, services
 from coordination.documents import reply_document
 from coordination.errors import DomainError
-from coordination.forms import ProposalForm, RatingForm, ReplyForm
-from coordination.models import Proposal, Reply
+from coordination.forms import LetterFieldsForm, LetterSourceForm, ProposalForm, RatingForm, ReplyForm
+from coordination.importers.letters import extract_text, parse_reply
+from coordination.models import MemberUnit, Proposal, Reply
 from coordination.pdf import render_pdf
 
 from .common import office_required, run
@@ -225,9 +227,6 @@ def proposal_figures(request):
 @office_required
 def letter_import(request):
     """Upload or paste a letter; see what was found per field; correct it; save it."""
-    from coordination.forms import LetterFieldsForm, LetterSourceForm
-    from coordination.importers.letters import extract_text, parse_reply
-
     source = LetterSourceForm(request.POST or None, request.FILES or None)
     fields_form, found = None, None
     if request.method == "POST" and "save" in request.POST:
@@ -265,8 +264,6 @@ def letter_import(request):
 @require_POST
 @office_required
 def proposal_extend(request, pk):
-    from datetime import date
-
     proposal = get_object_or_404(Proposal, pk=pk)
     reason = request.POST.get("reason", "")
     try:
@@ -287,8 +284,6 @@ def proposal_extend(request, pk):
 @require_POST
 @office_required
 def proposal_reassign(request, pk):
-    from coordination.models import MemberUnit
-
     proposal = get_object_or_404(Proposal, pk=pk)
     lead = MemberUnit.objects.filter(pk=request.POST.get("lead_unit") or 0, is_active=True).first()
     if lead is None:

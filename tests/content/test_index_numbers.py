@@ -90,3 +90,12 @@ def test_a_draft_takes_no_number_until_it_is_published(site_pages):
     assert serials_taken(2032) == 0
     draft.get_latest_revision().publish()
     assert ReportPage.objects.get(pk=draft.pk).index_number.endswith("/2032-00001")
+
+
+def test_a_copy_of_a_published_page_takes_its_own_number(policy_index):
+    original = PolicyDocumentPage.objects.get(slug="policy-1")
+    copy = original.copy(update_attrs={"slug": "policy-1-copy", "title": "副本"}, keep_live=False)
+    assert copy.index_number == ""
+    copy.get_latest_revision().publish()
+    copy.refresh_from_db()
+    assert copy.index_number not in ("", original.index_number)
