@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from coordination.public import disclosed_replies
+
 from .blocks import stream_text
 from .models import PolicyDocumentPage, ReplyIndexPage, ReportPage
 
@@ -45,8 +47,6 @@ class ReplyFeed(Feed):
     description = _("主动公开的建议提案答复")
 
     def items(self):
-        from coordination.selectors import disclosed_replies
-
         self.index = ReplyIndexPage.objects.live().public().first()
         return disclosed_replies()[:ITEMS] if self.index else []
 

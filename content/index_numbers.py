@@ -38,8 +38,3 @@ def take_on_first_publish(sender, instance, revision=None, **kwargs) -> None:
                 revision.content["index_number"] = current
                 revision.save(update_fields=["content"])
     instance.index_number = current
-
-
-def next_index_number(year: int) -> str:
-    """Transitional: coordination's services call this until they take numbers from coordination."""
-    return index_number_take(year=year)

@@ -4,6 +4,8 @@ Entries land in Wagtail's `ModelLogEntry` (who, when, action, and a `data` dict 
 changed), so they appear in the admin's site history next to the editors' own actions.
 """
 
+import logging
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -53,6 +55,9 @@ ACTIONS = {
 }
 
 
+logger = logging.getLogger(__name__)
+
+
 def record(instance, action: str, *, actor, changes: dict | None = None, note: str = ""):
     """Write one audit entry. Unknown actions are a programming error, not a silent no-op."""
     if action not in ACTIONS:
@@ -60,6 +65,7 @@ def record(instance, action: str, *, actor, changes: dict | None = None, note: s
     data = {"changes": changes or {}}
     if note:
         data["note"] = note
+    logger.info("%s %s#%s by %s", action, type(instance).__name__, instance.pk, actor)
     return log(instance, action, user=actor if actor and actor.is_authenticated else None, data=data)
 
 

@@ -29,3 +29,9 @@ class StaleEdit(DomainError):
     def __init__(self, current, message=None):
         self.current = current
         super().__init__(message)
+
+
+class ImportRefused(DomainError):
+    """An uploaded file or text cannot be read as the document it claims to be; nothing was read from it."""
+
+    default_message = _("无法读取此文件。")

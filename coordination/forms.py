@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from . import permissions
 from .models import ActionItem, Attendance, Meeting, MemberUnit, Proposal, Reply
-from .permissions import ROLE_GROUPS, Role
 
 
 class LiaisonAdminForm(WagtailAdminModelForm):
@@ -46,9 +46,7 @@ class MeetingForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = get_user_model().objects.filter(
-            groups__name=str(ROLE_GROUPS[Role.CONVENOR][0]), is_active=True
-        )
+        self.fields["chair"].queryset = permissions.users_in_role(permissions.Role.CONVENOR)
         self.fields["chair"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
         if not self.is_bound:
             self.initial.setdefault("invited_units", list(self.fields["invited_units"].queryset))

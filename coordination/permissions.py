@@ -14,7 +14,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 
@@ -31,10 +30,11 @@ class Role:
     LIAISON = "liaison"
 
 
-# Group name (what users see in the admin) and the model-level permissions each role holds.
+# Each role's group is found by a fixed, untranslated name: a name that followed the interface
+# language would find (or create) another, empty group when a user works in English.
 ROLE_GROUPS = {
     Role.OFFICE: (
-        _("联席会议办公室"),
+        "联席会议办公室",
         [
             (MemberUnit, ["act_for_unit", "add_memberunit", "change_memberunit", "view_memberunit"]),
             (Liaison, ["add_liaison", "change_liaison", "view_liaison"]),
@@ -47,7 +47,7 @@ ROLE_GROUPS = {
         ],
     ),
     Role.CONVENOR: (
-        _("召集人"),
+        "召集人",
         [
             (MemberUnit, ["view_memberunit"]),
             (Liaison, ["view_liaison"]),
@@ -58,13 +58,17 @@ ROLE_GROUPS = {
             (Reply, ["view_reply"]),
         ],
     ),
-    Role.LIAISON: (_("联络员"), []),
+    Role.LIAISON: ("联络员", []),
 }
 
 
 def role_group(role: str) -> Group:
-    name = str(ROLE_GROUPS[role][0])
-    return Group.objects.get_or_create(name=name)[0]
+    return Group.objects.get_or_create(name=ROLE_GROUPS[role][0])[0]
+
+
+def users_in_role(role: str):
+    """The active users holding `role`."""
+    return get_user_model().objects.filter(groups__name=ROLE_GROUPS[role][0], is_active=True)
 
 
 def ensure_role_groups() -> None:
@@ -92,11 +96,11 @@ def can_oversee(user) -> bool:
 
 def office_users():
     """The office's active staff, who receive what units report to the office."""
-    return get_user_model().objects.filter(groups=role_group(Role.OFFICE), is_active=True)
+    return users_in_role(Role.OFFICE)
 
 
 def is_convenor(user) -> bool:
-    return user.is_active and user.groups.filter(name=str(ROLE_GROUPS[Role.CONVENOR][0])).exists()
+    return user.is_active and user.groups.filter(name=ROLE_GROUPS[Role.CONVENOR][0]).exists()
 
 
 def can_manage_membership(user) -> bool:

@@ -1,11 +1,23 @@
 """Celery tasks: fetch by id, call a service or do one idempotent side effect."""
 
+import logging
+
 from celery import shared_task
+from celery.signals import task_failure
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from . import services
 from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+@task_failure.connect
+def _log_failure(sender=None, task_id=None, exception=None, args=None, **kwargs):
+    """An operator must see a task that failed (after its retries), with what it was given."""
+    logger.error("task %s [%s] failed with %r (args %r)", getattr(sender, "name", sender), task_id, exception, args)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -20,35 +32,28 @@ def deliver_notification_email(notification_id: int) -> bool:
         send_mail(notification.title, notification.body, None, [notification.recipient.email])
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
+    logger.info("notification %s e-mailed to %s", notification_id, notification.recipient.email)
     return True
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def render_minutes_pdf(minutes_id: int) -> bool:
     """Render the issued minutes to PDF and store it, unless the stored PDF already matches."""
-    from .services import minutes_store_pdf
-
-    return minutes_store_pdf(minutes_id=minutes_id)
+    return services.minutes_store_pdf(minutes_id=minutes_id)
 
 
 @shared_task
 def send_deadline_reminders() -> int:
     """Daily: reminders before deadlines and for overdue items (sent once each, see the service)."""
-    from .services import reminders_send
-
-    return reminders_send()
+    return services.reminders_send()
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def render_circular_pdf(circular_id: int) -> bool:
-    from .services import circular_store_pdf
-
-    return circular_store_pdf(circular_id=circular_id)
+    return services.circular_store_pdf(circular_id=circular_id)
 
 
 @shared_task
 def send_office_digest() -> bool:
     """Weekly digest of overdue and coming deadlines to the office (once per week)."""
-    from .services import office_digest_send
-
-    return office_digest_send()
+    return services.office_digest_send()

@@ -52,10 +52,3 @@ def index_object(obj) -> SearchEntry | None:
 def remove_object(obj) -> None:
     content_type, object_id = object_key(obj)
     SearchEntry.objects.filter(content_type=content_type, object_id=object_id).delete()
-
-
-def queue_index(obj) -> None:
-    """Transitional: coordination's services call this until they send `reply_public_changed`."""
-    from .tasks import queue_index as queue
-
-    queue(obj)

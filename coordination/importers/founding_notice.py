@@ -9,6 +9,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from .text import cn_number, make_date, normalise_doc_number
+
 CN_NUMBERS = "一二三四五六七八九十"
 SEPARATORS = re.compile(r"[、,，;；]")
 LABEL = r"[\s\u3000]*"
@@ -32,23 +34,6 @@ UNIT_HEADING = re.compile(rf"^(?:[{CN_NUMBERS}]+[、.．]|\d+[、.．])\s*(?P<un
 MEASURE = re.compile(rf"^[(（](?P<n>[{CN_NUMBERS}]+)[)）]\s*(?P<text>.+)$")
 MEASURE_UNITS = re.compile(r"[(（](?P<units>[^()（）]*负责[^()（）]*)[)）]\s*[。.]?\s*$")
 TOWNS = re.compile(r"各镇[(（]?街道?[)）]?|各镇街")
-
-
-def cn_number(text: str) -> int:
-    """一 → 1, 十一 → 11, 二十七 → 27."""
-    digits = {c: i + 1 for i, c in enumerate(CN_NUMBERS[:9])}
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (digits.get(tens, 1)) * 10 + digits.get(ones, 0)
-    return digits[text]
-
-
-def normalise_doc_number(text: str) -> str:
-    """宝陈政办发[2022] 45 号 → 宝陈政办发〔2022〕45号."""
-    text = re.sub(r"[\[［【(（]\s*(\d{4})\s*[\]］】)）]", r"〔\1〕", text)
-    return re.sub(r"\s+", "", text)
 
 
 @dataclass
@@ -92,7 +77,9 @@ def _metadata(lines: list[str]) -> NoticeMetadata:
             if match and getattr(meta, name) is None:
                 value = match.group("v").strip()
                 if name == "published":
-                    value = datetime.date(*map(int, value.split("-")))
+                    value = make_date(*value.split("-"))
+                    if value is None:
+                        continue  # an impossible date is reported missing, like an absent one
                 elif name == "doc_number":
                     value = normalise_doc_number(value)
                 setattr(meta, name, value)
@@ -149,10 +136,14 @@ def _measures(lines: list[str], warnings: list[str]) -> list[Measure]:
         if not bracket:
             warnings.append(f"措施（{match.group('n')}）末尾没有写明负责单位：{text[:30]}…")
             continue
+        number = cn_number(match.group("n"))
+        if number is None:
+            warnings.append(f"措施编号（{match.group('n')}）无法识别：{text[:30]}…")
+            continue
         raw = re.sub(r"负责落实|负责", "", bracket.group("units"))
         towns = bool(TOWNS.search(raw))
         units = [u.strip() for u in SEPARATORS.split(TOWNS.sub("", raw)) if u.strip()]
-        measures.append(Measure(cn_number(match.group("n")), text[: bracket.start()].rstrip(), units, towns))
+        measures.append(Measure(number, text[: bracket.start()].rstrip(), units, towns))
     return measures
 
 

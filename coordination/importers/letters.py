@@ -1,56 +1,18 @@
 """Reading a reply letter (复函) to a deputy's suggestion or a member's proposal into its parts.
 
-Real letters arrive pasted from web pages or Word: full-width and half-width punctuation mixed,
-spaces inside numbers, 〔〕/[]/【】 around years, labels spelled with spaces ("负 责 人："), and
-page debris around them. A part that is not in the letter is reported missing (None), never guessed.
+A letter has three regions, found from its structure rather than from any one letter's layout:
+the header (category, issuing body, 签发人, 文号, the title naming the session and number) up to the
+addressee (`…代表：`/`…委员：`); the body, up to the first line that starts the tail; and the tail
+(signature, date, contact labels, 抄送, disclosure). Page debris is dropped wherever it is. A part
+that is not in the letter is reported missing (None), never guessed, and never taken from a
+document the body cites.
 """
 
 import datetime
-import io
 import re
-import unicodedata
-import zipfile
 from dataclasses import asdict, dataclass, field
-from xml.etree import ElementTree
 
-from django.utils.translation import gettext as _
-
-DEBRIS = re.compile(
-    r"^(首页|当前位置|分享到|【?字体|打印本页|关闭窗口|发布时间|来源[:：]|浏览次数|上一篇|下一篇|扫一扫|【打印】|【关闭】)"
-)
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CATEGORY = re.compile(r"类\s*别\s*[:：]\s*(?P<v>[ABC])\s*类?|^(?P<w>[ABC])\s*类$", re.M)
-SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<v>\S+)")
-DOC_NUMBER = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fff]{2,12})\s*[〔\[【(（]\s*(?P<year>\d{4})\s*[〕\]】)）]\s*(?P<n>\d+)\s*号"
-)
-TITLE = re.compile(
-    r"^对(?P<session>.+?)\s*第\s*(?P<number>[A-Za-z]?\s*\d+)\s*号\s*(?P<word>建议|提案)的?(?:答复|复函)",
-    re.M,
-)
-ADDRESSEE = re.compile(r"^(?:尊敬的)?(?P<name>[\u4e00-\u9fff·]{2,8}?)(?P<role>代表|委员)(?:同志)?\s*[:：]\s*$", re.M)
-QUOTED_TITLE = re.compile(r"《(?P<v>[^》]+)》")
-SECTION = re.compile(r"^[一二三四五六七八九十]+、.+$", re.M)
-DATE = re.compile(
-    r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
-    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$",
-    re.M,
-)
-CONTACT = re.compile(r"联\s*系\s*人\s*[:：]\s*(?P<v>[\u4e00-\u9fff]{2,4})")
-PHONE = re.compile(r"(?:电\s*话|联系电话)\s*[:：]\s*(?P<v>[\d\-－ ]{5,20}\d)")
-RESPONSIBLE = re.compile(r"负\s*责\s*人\s*[:：]\s*(?P<v>[\u4e00-\u9fff]{2,4})")
-HANDLER = re.compile(r"承\s*办\s*人\s*[:：]\s*(?P<v>[\u4e00-\u9fff]{2,4})")
-COPIES = re.compile(r"抄\s*送\s*[:：]\s*(?P<v>.+?)[。.]?\s*$", re.M)
-DISCLOSURE = {"主动公开": "proactive", "依申请公开": "on_request", "不予公开": "not_disclosed"}
-
-
-def _cn_int(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return CN_DIGITS.get(tens, 1) * 10 + CN_DIGITS.get(ones, 0)
-    return int("".join(str(CN_DIGITS[c]) for c in text))
+from . import letter_lines as ll
 
 
 @dataclass
@@ -75,9 +37,12 @@ class ParsedReply:
     handler: str | None = None
     copies_to: list[str] | None = None
     disclosure: str | None = None
+    # Parts written in the letter that cannot be right (a 13th month): field name → text as written.
+    invalid: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        del data["invalid"]
         data["date"] = self.date.isoformat() if self.date else None
         data["sections"] = self.sections or None
         return data
@@ -86,88 +51,139 @@ class ParsedReply:
         return [name for name, value in self.as_dict().items() if value in (None, [], "")]
 
 
-def clean(text: str) -> str:
-    """NFKC (full-width digits, letters and colons become half-width) and no page debris."""
-    lines = []
-    for line in unicodedata.normalize("NFKC", text).replace("\r", "").split("\n"):
-        line = line.strip()
-        if not DEBRIS.match(line):
-            lines.append(line)
-    return "\n".join(lines).strip()
+def _lines(text: str) -> list[str]:
+    """The letter's non-empty lines as written, without markdown marks or page debris."""
+    lines = (ll.strip_markdown(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return [line for line in lines if line and not ll.is_debris(line)]
+
+
+def _title(lines: list[str], end: int) -> tuple[int, re.Match | None]:
+    """The title line (or a title wrapped over two lines) before `end`."""
+    for i in range(end):
+        for text in (lines[i], lines[i] + lines[i + 1] if i + 1 < end else None):
+            if text and (match := ll.TITLE.match(ll.spaceless(text))):
+                return i, match
+    return -1, None
+
+
+def _header_end(lines: list[str]) -> int:
+    """Without addressee or title: the header is the run of category, number, signer and body lines."""
+    end = 0
+    for i, line in enumerate(lines[:10]):
+        part = ll.CATEGORY.match(ll.key(line)) or ll.doc_number_of(line)[0] or ll.SIGNER.search(ll.key(line))
+        if part or (ll.is_org(line) and i == end):
+            end = i + 1
+    return end
+
+
+def _read_title(found: ParsedReply, match: re.Match) -> None:
+    found.session = match.group("session")
+    found.proposal_number = re.sub(r"[\s-]", "", match.group("number")).lower()
+    found.kind = "npc" if match.group("word") == "建议" else "cppcc"
+    head = match.group("head")
+    if head and ll.ORG.match(head) and not found.issuing_body:
+        found.issuing_body = head
+
+
+def _read_header(found: ParsedReply, header: list[str]) -> None:
+    for line in header:
+        k = ll.key(line)
+        if (match := ll.CATEGORY.match(k)) and (match.group("suffix") or "类" in k) and not found.category:
+            found.category = match.group("v")
+        number, org = ll.doc_number_of(line)
+        if number and not found.doc_number:
+            found.doc_number = number
+        org = org or (ll.spaceless(line) if ll.is_org(line) else None)
+        if org and not found.issuing_body:
+            found.issuing_body = org
+
+
+def _read_people(found: ParsedReply, outside: list[str]) -> None:
+    for line in outside:
+        k = ll.key(line)
+        if (match := ll.SIGNER.search(k)) and not found.signer:
+            found.signer = match.group("v")
+        for name, pattern in ll.PEOPLE.items():
+            if (match := pattern.search(k)) and not getattr(found, name):
+                setattr(found, name, match.group("v"))
+        if (match := ll.PHONE.search(k)) and not found.contact_phone:
+            found.contact_phone = re.sub(r"\s+", "", match.group("v")).replace("—", "-")
+        if (match := ll.DISCLOSURE.search(k)) and not found.disclosure:
+            found.disclosure = ll.DISCLOSURE_WORDS[match.group("v") or match.group("w")]
+
+
+def _read_copies(tail: list[str], i: int, first: str) -> list[str] | None:
+    parts = [first]
+    for more in tail[i + 1 :]:  # a long list wraps onto the next lines
+        if ll.is_tail_start(more) or re.search(r"[:：]", more) or "。" in more[:-1]:
+            break
+        parts.append(ll.key(more))
+    names = re.split(r"[,，、;；\s]+", " ".join(parts).strip().rstrip("。."))
+    return [name for name in names if name] or None
+
+
+def _read_tail(found: ParsedReply, tail: list[str]) -> None:
+    if tail and ll.is_org(tail[0]) and not found.issuing_body:
+        found.issuing_body = ll.spaceless(tail[0])  # the signature
+    for i, line in enumerate(tail):
+        if ll.is_date_line(line) and found.date is None and "date" not in found.invalid:
+            match, date = ll.date_of(line)
+            found.date = date
+            if date is None:
+                found.invalid["date"] = match.group(0)
+            signed = re.sub(r"\s+", "", ll.key(line)[: match.start()])
+            if signed and not found.issuing_body:
+                found.issuing_body = signed
+        if (match := ll.COPIES.match(ll.key(line))) and found.copies_to is None:
+            found.copies_to = _read_copies(tail, i, match.group("v"))
+
+
+def _body(lines: list[str]) -> str | None:
+    """Paragraphs as written; a line that ends mid-sentence is joined with the next."""
+    paragraphs: list[str] = []
+    for line in lines:
+        previous = paragraphs[-1] if paragraphs else None
+        joins = previous and not previous.endswith(tuple(ll.SENTENCE_END))
+        if joins and not ll.is_heading(line) and not ll.is_heading(previous):
+            paragraphs[-1] += line
+            continue
+        paragraphs.append(line)
+    return "\n".join(paragraphs) or None
+
+
+def _read_addressee(found: ParsedReply, line: str) -> str | None:
+    """The addressee's parts; answers the start of the body when it follows on the same line."""
+    match = ll.ADDRESSEE.match(ll.spaceless(line))
+    found.proposer_name, found.proposer_role = match.group("name"), match.group("role")
+    found.addressee = found.proposer_name + found.proposer_role
+    return re.split(r"[:：]", line, maxsplit=1)[1].strip() or None
 
 
 def parse_reply(text: str) -> ParsedReply:
-    text = clean(text)
+    lines = _lines(text)
     found = ParsedReply()
-    if match := CATEGORY.search(text):
-        found.category = match.group("v") or match.group("w")
-    if match := SIGNER.search(text):
-        found.signer = match.group("v")
-    if match := DOC_NUMBER.search(text):
-        found.doc_number = f"{match.group('prefix')}〔{match.group('year')}〕{match.group('n')}号"
-        before = [
-            line
-            for line in text[: match.start()].splitlines()
-            if line and not SIGNER.search(line) and not CATEGORY.search(line)
-        ]
-        if before and re.fullmatch(r"[\u4e00-\u9fff（）()]{4,40}", before[-1]):
-            found.issuing_body = before[-1]
-    title = TITLE.search(text)
-    if title:
-        found.session = re.sub(r"\s+", "", title.group("session"))
-        found.proposal_number = re.sub(r"\s+", "", title.group("number")).lower()
-        found.kind = "npc" if title.group("word") == "建议" else "cppcc"
-    if match := ADDRESSEE.search(text):
-        found.proposer_name, found.proposer_role = match.group("name"), match.group("role")
-        found.addressee = f"{found.proposer_name}{found.proposer_role}"
-        if found.kind is None:
-            found.kind = "npc" if found.proposer_role == "代表" else "cppcc"
-        start = match.end()
+    addressee = next((i for i, line in enumerate(lines[:40]) if ll.ADDRESSEE.match(ll.spaceless(line))), -1)
+    title_at, title = _title(lines, addressee if addressee >= 0 else min(len(lines), 40))
+    first_line = None
+    if addressee >= 0:
+        start = addressee + 1
+        first_line = _read_addressee(found, lines[addressee])
     else:
-        start = title.end() if title else 0
-    if match := QUOTED_TITLE.search(text, start):
-        found.suggestion_title = match.group("v")
-    dates = list(DATE.finditer(text))
-    date = dates[-1] if dates else None  # the letter's own date is its last one
-    if date:
-        found.date = datetime.date(_cn_int(date.group("y")), _cn_int(date.group("m")), _cn_int(date.group("d")))
-    body_end = date.start() if date else len(text)
-    body_lines = [line for line in text[start:body_end].splitlines() if line]
-    if body_lines and found.issuing_body and body_lines[-1] == found.issuing_body:
-        body_lines.pop()
-    found.body = "\n".join(body_lines) or None
-    found.sections = SECTION.findall("\n".join(body_lines))
-    tail = text[body_end:]
-    for name, pattern in (("contact_person", CONTACT), ("responsible_person", RESPONSIBLE), ("handler", HANDLER)):
-        if match := pattern.search(tail):
-            setattr(found, name, match.group("v"))
-    if match := PHONE.search(tail):
-        found.contact_phone = re.sub(r"[\s－]", lambda m: "-" if m.group() == "－" else "", match.group("v"))
-    if match := COPIES.search(tail):
-        found.copies_to = [p.strip() for p in re.split(r"[,，、;；]", match.group("v")) if p.strip()]
-    for words, value in DISCLOSURE.items():
-        if re.search(rf"[(（]\s*此件{words}\s*[)）]", tail) or re.search(rf"公开方式\s*[:：]\s*{words}", text):
-            found.disclosure = value
+        start = title_at + 1 if title else _header_end(lines)
+    end = next((i for i in range(start, len(lines)) if ll.is_tail_start(lines[i])), len(lines))
+    if end > start and ll.is_org(lines[end - 1]):
+        end -= 1  # the signature
+    body_lines = ([first_line] if first_line else []) + lines[start:end]
+    _read_header(found, lines[: start - 1 if addressee >= 0 else start])
+    if title:
+        _read_title(found, title)
+    if found.kind is None and found.proposer_role:
+        found.kind = "npc" if found.proposer_role == "代表" else "cppcc"
+    found.body = _body(body_lines)
+    paragraphs = (found.body or "").split("\n")
+    if quoted := ll.QUOTED_TITLE.search(paragraphs[0]):
+        found.suggestion_title = quoted.group("v")
+    found.sections = [p for p in paragraphs if ll.SECTION.match(p)]
+    _read_people(found, lines[:start] + lines[end:])
+    _read_tail(found, lines[end:])
     return found
-
-
-def extract_text(content: bytes, filename: str) -> str:
-    """The text of an uploaded letter: .txt (UTF-8 or GB18030) or .docx (paragraphs of word/document.xml)."""
-    name = filename.lower()
-    if name.endswith(".txt"):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return content.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        raise ValueError(_("无法识别“%(name)s”的编码，请另存为 UTF-8 文本。") % {"name": filename})
-    if name.endswith(".docx"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(content)) as archive:
-                xml = archive.read("word/document.xml")
-        except (zipfile.BadZipFile, KeyError) as error:
-            raise ValueError(_("“%(name)s”不是有效的 Word (.docx) 文件。") % {"name": filename}) from error
-        w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-        root = ElementTree.fromstring(xml)
-        return "\n".join("".join(t.text or "" for t in p.iter(f"{w}t")) for p in root.iter(f"{w}p"))
-    raise ValueError(_("只能导入 .txt 或 .docx 文件：“%(name)s”。") % {"name": filename})

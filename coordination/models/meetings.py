@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .units import MemberUnit
@@ -47,6 +48,9 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("workbench:meeting", args=[self.pk])
 
     @property
     def title(self) -> str:
@@ -166,6 +170,9 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("workbench:minutes", args=[self.pk])
 
 
 class AgreedItem(models.Model):

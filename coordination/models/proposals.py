@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .units import MemberUnit
@@ -63,6 +64,9 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session} 第{self.number}号 {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("workbench:proposal", args=[self.pk])
 
     @property
     def proposer_role(self) -> str:

@@ -1,7 +1,16 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from coordination import rules
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def can(context, name: str, obj=None, **kwargs) -> bool:
+    """`{% can "item.close" item as may_close %}`: the rule the service applies, asked before showing a button."""
+    return rules.can(name, context["request"].user, obj, **kwargs)
+
 
 SEGMENTS = ("on_time", "late", "open", "overdue")
 ROW, GAP, LABEL = 18, 6, 150

@@ -9,10 +9,14 @@ from coordination import permissions
 from coordination.errors import DomainError
 
 
-def run(request, action, *, success: str, redirect_to: str):
-    """Call a service; show its success or its refusal, then go back. Nothing is half-saved."""
+def run(request, service, *, success: str, redirect_to, **arguments):
+    """POST → service → message → redirect, the shape of every workbench action.
+
+    Calls `service(actor=request.user, **arguments)`, shows its success or its refusal (nothing is
+    half-saved), then goes to `redirect_to`: an object with `get_absolute_url`, or a URL name.
+    """
     try:
-        action()
+        service(actor=request.user, **arguments)
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from coordination import permissions, selectors
+from coordination import selectors
 from coordination.models import ActionItem, Meeting
 
 
@@ -16,7 +16,6 @@ def dashboard(request):
     items = ActionItem.objects.open().for_unit(unit).select_related("lead_unit")[:10] if unit else []
     context = {
         "unit": unit,
-        "is_office": permissions.is_office(user),
         "upcoming": upcoming,
         "recent": meetings.filter(starts_at__lt=timezone.now())[:5],
         "pending_consents": selectors.pending_consents(user),

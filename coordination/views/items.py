@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination import ledger, permissions, selectors, services
+from coordination import ledger, permissions, rules, selectors, services
 from coordination.errors import DomainError
 from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ItemFilterForm, ProgressForm
 from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
@@ -83,7 +83,6 @@ def item_detail(request, pk):
         "units": units,
         "acting_unit": acting_unit,
         "is_lead": acting_unit == item.lead_unit,
-        "is_office": permissions.is_office(request.user),
         "form": form,
         "extension_form": ExtensionForm(),
         "reports": reports,
@@ -93,43 +92,31 @@ def item_detail(request, pk):
     return render(request, "coordination/item_detail.html", context)
 
 
-def _office_item_action(request, pk, action, success):
+def _office_item_action(request, pk, service, success, **arguments):
     if not permissions.is_office(request.user):
         raise PermissionDenied
     item = get_object_or_404(ActionItem, pk=pk)
-    return run(request, lambda: action(item), success=success, redirect_to=f"/workbench/items/{pk}/")
+    return run(request, service, item=item, **arguments, success=success, redirect_to=item)
 
 
 @require_POST
 @login_required
 def item_close(request, pk):
-    return _office_item_action(
-        request, pk, lambda item: services.action_item_close(actor=request.user, item=item), _("已确认办结。")
-    )
+    return _office_item_action(request, pk, services.action_item_close, _("已确认办结。"))
 
 
 @require_POST
 @login_required
 def item_return(request, pk):
     reason = request.POST.get("reason", "")
-    return _office_item_action(
-        request,
-        pk,
-        lambda item: services.action_item_return(actor=request.user, item=item, reason=reason),
-        _("已退回牵头单位。"),
-    )
+    return _office_item_action(request, pk, services.action_item_return, _("已退回牵头单位。"), reason=reason)
 
 
 @require_POST
 @login_required
 def item_cancel(request, pk):
     reason = request.POST.get("reason", "")
-    return _office_item_action(
-        request,
-        pk,
-        lambda item: services.action_item_cancel(actor=request.user, item=item, reason=reason),
-        _("事项已撤销。"),
-    )
+    return _office_item_action(request, pk, services.action_item_cancel, _("事项已撤销。"), reason=reason)
 
 
 @require_POST
@@ -140,12 +127,7 @@ def item_urge(request, pk):
     if unit is None:
         messages.error(request, _("请选择被催办的单位。"))
         return redirect("workbench:item", pk=pk)
-    return _office_item_action(
-        request,
-        pk,
-        lambda item: services.action_item_urge(actor=request.user, item=item, unit=unit, text=text),
-        _("催办通知已发出。"),
-    )
+    return _office_item_action(request, pk, services.action_item_urge, _("催办通知已发出。"), unit=unit, text=text)
 
 
 @require_POST
@@ -158,9 +140,11 @@ def item_extension(request, pk):
         return redirect("workbench:item", pk=pk)
     return run(
         request,
-        lambda: services.extension_request(actor=request.user, item=item, **form.cleaned_data),
+        services.extension_request,
+        item=item,
+        **form.cleaned_data,
         success=_("延期申请已提交。"),
-        redirect_to=f"/workbench/items/{pk}/",
+        redirect_to=item,
     )
 
 
@@ -174,9 +158,12 @@ def extension_decide(request, pk):
     note = request.POST.get("note", "")
     return run(
         request,
-        lambda: services.extension_decide(actor=request.user, request=ext, approve=approve, note=note),
+        services.extension_decide,
+        request=ext,
+        approve=approve,
+        note=note,
         success=_("延期申请已审批。"),
-        redirect_to=f"/workbench/items/{ext.action_item_id}/",
+        redirect_to=ext.action_item,
     )
 
 
@@ -186,9 +173,10 @@ def urge_acknowledge(request, pk):
     urge = get_object_or_404(Urge, pk=pk)
     return run(
         request,
-        lambda: services.urge_acknowledge(actor=request.user, urge=urge),
+        services.urge_acknowledge,
+        urge=urge,
         success=_("已确认收到催办。"),
-        redirect_to=f"/workbench/items/{urge.action_item_id}/",
+        redirect_to=urge.action_item,
     )
 
 
@@ -218,8 +206,8 @@ def ledger_xlsx(request):
 
 @login_required
 def circular_list(request):
-    """The office issues circulars here; everyone who oversees reads them."""
-    if not permissions.can_oversee(request.user):
+    """The office issues circulars here; every unit and everyone who oversees reads them."""
+    if not rules.can("circular.read", request.user):
         raise PermissionDenied
     form = CircularForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -236,13 +224,14 @@ def circular_list(request):
         {
             "form": form,
             "circulars": Circular.objects.select_related("issued_by"),
-            "is_office": permissions.is_office(request.user),
         },
     )
 
 
 @login_required
 def circular_pdf(request, pk):
+    if not rules.can("circular.read", request.user):
+        raise PermissionDenied
     circular = get_object_or_404(Circular, pk=pk)
     services.circular_store_pdf(circular_id=circular.pk)
     circular.refresh_from_db()

@@ -25,7 +25,7 @@ def meeting_list(request):
     return render(
         request,
         "coordination/meeting_list.html",
-        {"meetings": meetings, "is_office": permissions.is_office(request.user)},
+        {"meetings": meetings},
     )
 
 
@@ -71,9 +71,10 @@ def meeting_notify(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     return run(
         request,
-        lambda: services.meeting_notify(actor=request.user, meeting=meeting),
+        services.meeting_notify,
+        meeting=meeting,
         success=_("会议通知已发送给各参会单位联络员。"),
-        redirect_to=f"/workbench/meetings/{pk}/",
+        redirect_to=meeting,
     )
 
 
@@ -84,9 +85,11 @@ def meeting_cancel(request, pk):
     reason = request.POST.get("reason", "")
     return run(
         request,
-        lambda: services.meeting_cancel(actor=request.user, meeting=meeting, reason=reason),
+        services.meeting_cancel,
+        meeting=meeting,
+        reason=reason,
         success=_("会议已取消。"),
-        redirect_to=f"/workbench/meetings/{pk}/",
+        redirect_to=meeting,
     )
 
 
@@ -100,9 +103,12 @@ def meeting_register_attendee(request, pk):
     attendee = request.POST.get("attendee", "")
     return run(
         request,
-        lambda: services.meeting_register_attendee(actor=request.user, meeting=meeting, unit=unit, attendee=attendee),
+        services.meeting_register_attendee,
+        meeting=meeting,
+        unit=unit,
+        attendee=attendee,
         success=_("已登记本单位参会人员。"),
-        redirect_to=f"/workbench/meetings/{pk}/",
+        redirect_to=meeting,
     )
 
 
@@ -163,18 +169,15 @@ def topic_create(request, pk):
 def topic_decide(request, pk, decision):
     topic = get_object_or_404(AgendaTopic, pk=pk)
     reason = request.POST.get("reason", "")
-    actions = {
-        "accept": (lambda: services.topic_accept(actor=request.user, topic=topic), _("议题已列入议程。")),
-        "defer": (lambda: services.topic_defer(actor=request.user, topic=topic, reason=reason), _("议题已暂缓。")),
-        "decline": (
-            lambda: services.topic_decline(actor=request.user, topic=topic, reason=reason),
-            _("议题不予列入，已告知提出单位。"),
-        ),
+    decisions = {
+        "accept": (services.topic_accept, {}, _("议题已列入议程。")),
+        "defer": (services.topic_defer, {"reason": reason}, _("议题已暂缓。")),
+        "decline": (services.topic_decline, {"reason": reason}, _("议题不予列入，已告知提出单位。")),
     }
-    if decision not in actions:
+    if decision not in decisions:
         raise Http404
-    action, success = actions[decision]
-    return run(request, action, success=success, redirect_to=f"/workbench/meetings/{topic.meeting_id}/")
+    service, arguments, success = decisions[decision]
+    return run(request, service, topic=topic, **arguments, success=success, redirect_to=topic.meeting)
 
 
 @require_POST
@@ -192,9 +195,11 @@ def agenda_move(request, pk, topic_pk, direction):
             order[i], order[j] = order[j], order[i]
     return run(
         request,
-        lambda: services.agenda_reorder(actor=request.user, meeting=meeting, topic_ids=order),
+        services.agenda_reorder,
+        meeting=meeting,
+        topic_ids=order,
         success=_("议程顺序已调整。"),
-        redirect_to=f"/workbench/meetings/{pk}/",
+        redirect_to=meeting,
     )
 
 

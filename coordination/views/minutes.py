@@ -156,9 +156,11 @@ def consent_open(request, pk):
     deadline = form.cleaned_data["deadline"]
     return run(
         request,
-        lambda: services.consent_round_open(actor=request.user, minutes=minutes, deadline=deadline),
+        services.consent_round_open,
+        minutes=minutes,
+        deadline=deadline,
         success=_("已向出席单位征求意见。"),
-        redirect_to=f"/workbench/minutes/{pk}/",
+        redirect_to=minutes,
     )
 
 
@@ -174,11 +176,13 @@ def consent_answer(request, pk):
     data = form.cleaned_data
     return run(
         request,
-        lambda: services.consent_answer(
-            actor=request.user, minutes=minutes, unit=unit, agree=data["answer"] == "agree", comment=data["comment"]
-        ),
+        services.consent_answer,
+        minutes=minutes,
+        unit=unit,
+        agree=data["answer"] == "agree",
+        comment=data["comment"],
         success=_("本单位意见已提交。"),
-        redirect_to=f"/workbench/minutes/{pk}/",
+        redirect_to=minutes,
     )
 
 
@@ -189,9 +193,11 @@ def consent_close(request, pk):
     reason = request.POST.get("silence_reason", "")
     return run(
         request,
-        lambda: services.consent_round_close(actor=request.user, minutes=minutes, silence_reason=reason),
+        services.consent_round_close,
+        minutes=minutes,
+        silence_reason=reason,
         success=_("意见征求已结束，纪要可以印发。"),
-        redirect_to=f"/workbench/minutes/{pk}/",
+        redirect_to=minutes,
     )
 
 
@@ -206,9 +212,11 @@ def minutes_issue(request, pk):
     reported_on = form.cleaned_data["reported_on"]
     return run(
         request,
-        lambda: services.minutes_issue(actor=request.user, minutes=minutes, reported_on=reported_on),
+        services.minutes_issue,
+        minutes=minutes,
+        reported_on=reported_on,
         success=_("纪要已印发，议定事项已转为督办事项。"),
-        redirect_to=f"/workbench/minutes/{pk}/",
+        redirect_to=minutes,
     )
 
 

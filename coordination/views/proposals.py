@@ -16,7 +16,8 @@ from coordination import permissions, selectors, services
 from coordination.documents import reply_document
 from coordination.errors import DomainError
 from coordination.forms import LetterFieldsForm, LetterSourceForm, ProposalForm, RatingForm, ReplyForm
-from coordination.importers.letters import extract_text, parse_reply
+from coordination.importers.files import extract_text
+from coordination.importers.letters import parse_reply
 from coordination.models import MemberUnit, Proposal, Reply
 from coordination.pdf import render_pdf
 
@@ -47,7 +48,7 @@ def proposal_list(request):
     return render(
         request,
         "coordination/proposal_list.html",
-        {"proposals": proposals, "is_office": permissions.is_office(request.user)},
+        {"proposals": proposals},
     )
 
 
@@ -101,9 +102,7 @@ def proposal_detail(request, pk):
         "reply": reply,
         "form": form,
         "is_lead": is_lead,
-        "is_co": unit is not None and proposal.co_units.filter(pk=unit.pk).exists(),
-        "is_office": permissions.is_office(request.user),
-        "can_sign_off": permissions.can_sign_off(request.user, proposal.lead_unit),
+        "unit": unit,
         "rating_form": RatingForm(),
         "opinions": proposal.co_opinions.select_related("unit"),
         "proposers": proposal.proposers.all(),
@@ -112,39 +111,32 @@ def proposal_detail(request, pk):
     return render(request, "coordination/proposal_detail.html", context)
 
 
-def _reply_action(request, pk, action, success):
+def _reply_action(request, pk, service, success, **arguments):
     proposal = visible_proposal(request, pk)
     reply = _current_reply(proposal)
     if reply is None:
         messages.error(request, _("还没有答复稿。"))
-        return redirect("workbench:proposal", pk=pk)
-    return run(request, lambda: action(proposal, reply), success=success, redirect_to=f"/workbench/proposals/{pk}/")
+        return redirect(proposal)
+    return run(request, service, reply=reply, **arguments, success=success, redirect_to=proposal)
 
 
 @require_POST
 @login_required
 def reply_sign_off(request, pk):
-    return _reply_action(
-        request, pk, lambda p, r: services.reply_sign_off(actor=request.user, reply=r), _("答复已签发。")
-    )
+    return _reply_action(request, pk, services.reply_sign_off, _("答复已签发。"))
 
 
 @require_POST
 @login_required
 def reply_reopen(request, pk):
     reason = request.POST.get("reason", "")
-    return _reply_action(
-        request,
-        pk,
-        lambda p, r: services.reply_reopen(actor=request.user, reply=r, reason=reason),
-        _("答复已重新打开，可以修改。"),
-    )
+    return _reply_action(request, pk, services.reply_reopen, _("答复已重新打开，可以修改。"), reason=reason)
 
 
 @require_POST
 @login_required
 def reply_send(request, pk):
-    return _reply_action(request, pk, lambda p, r: services.reply_send(actor=request.user, reply=r), _("答复已寄出。"))
+    return _reply_action(request, pk, services.reply_send, _("答复已寄出。"))
 
 
 @require_POST
@@ -154,9 +146,11 @@ def proposal_rate(request, pk):
     rating = request.POST.get("rating", "")
     return run(
         request,
-        lambda: services.proposal_rate(actor=request.user, proposal=proposal, rating=rating),
+        services.proposal_rate,
+        proposal=proposal,
+        rating=rating,
         success=_("测评意见已登记。"),
-        redirect_to=f"/workbench/proposals/{pk}/",
+        redirect_to=proposal,
     )
 
 
@@ -170,9 +164,12 @@ def proposal_co_opinion(request, pk):
         raise PermissionDenied
     return run(
         request,
-        lambda: services.proposal_co_opinion(actor=request.user, proposal=proposal, unit=unit, text=text),
+        services.proposal_co_opinion,
+        proposal=proposal,
+        unit=unit,
+        text=text,
         success=_("协办意见已送主办单位。"),
-        redirect_to=f"/workbench/proposals/{pk}/",
+        redirect_to=proposal,
     )
 
 
@@ -183,9 +180,11 @@ def proposal_return(request, pk):
     reason = request.POST.get("reason", "")
     return run(
         request,
-        lambda: services.proposal_return(actor=request.user, proposal=proposal, reason=reason),
+        services.proposal_return,
+        proposal=proposal,
+        reason=reason,
         success=_("已申请退回，等待办公室重新交办。"),
-        redirect_to=f"/workbench/proposals/{pk}/",
+        redirect_to=proposal,
     )
 
 
@@ -246,8 +245,8 @@ def letter_import(request):
         upload = source.cleaned_data.get("file")
         try:
             text = extract_text(upload.read(), upload.name) if upload else source.cleaned_data["text"]
-        except ValueError as error:
-            source.add_error("file", str(error))
+        except DomainError as error:
+            source.add_error("file", error.message)
         else:
             parsed = parse_reply(text)
             found = [(name, value) for name, value in parsed.as_dict().items()]
@@ -273,11 +272,12 @@ def proposal_extend(request, pk):
         return redirect("workbench:proposal", pk=pk)
     return run(
         request,
-        lambda: services.proposal_extend(
-            actor=request.user, proposal=proposal, new_deadline=new_deadline, reason=reason
-        ),
+        services.proposal_extend,
+        proposal=proposal,
+        new_deadline=new_deadline,
+        reason=reason,
         success=_("已批准延期。"),
-        redirect_to=f"/workbench/proposals/{pk}/",
+        redirect_to=proposal,
     )
 
 
@@ -291,7 +291,9 @@ def proposal_reassign(request, pk):
         return redirect("workbench:proposal", pk=pk)
     return run(
         request,
-        lambda: services.proposal_reassign(actor=request.user, proposal=proposal, lead_unit=lead),
+        services.proposal_reassign,
+        proposal=proposal,
+        lead_unit=lead,
         success=_("已重新交办。"),
-        redirect_to=f"/workbench/proposals/{pk}/",
+        redirect_to=proposal,
     )

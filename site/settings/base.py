@@ -197,12 +197,20 @@ PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_MB", "10")) * 10
 # Reminders to liaisons: days before the deadline (overdue items are reminded daily).
 PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
 
+# One line per event with time, level and logger, so an operator can grep what the portal did:
+# coordination.* (services, tasks, importers) and content.* log at PORTAL_LOG_LEVEL (INFO).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"portal": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "portal"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-    "loggers": {"django.server": {"level": "INFO"}, "celery.worker": {"level": "INFO"}},
+    "loggers": {
+        "django.server": {"level": "INFO"},
+        "celery.worker": {"level": "INFO"},
+        "coordination": {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")},
+        "content": {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")},
+    },
 }
 
 # Demo accounts have a published password: loading them outside DEBUG must be asked for.

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from content.notice_import import import_notice
 from coordination import permissions
 from coordination.errors import DomainError
+from coordination.importers.files import decode_text
 from coordination.importers.founding_notice import parse_notice
 
 
@@ -23,15 +24,12 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file. Give the path of the notice saved as UTF-8 text.")
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise CommandError(f"{file}: neither UTF-8 nor GB18030 text; save the notice as text and try again.")
+        try:
+            text = decode_text(path.read_bytes(), path.name)
+        except OSError as error:
+            raise CommandError(f"{file}: cannot be read ({error.strerror or error}).") from error
+        except DomainError as error:
+            raise CommandError(f"{file}: {error.message}") from error
         actor = self._actor(user)
         notice = parse_notice(text)
         self.stdout.write(

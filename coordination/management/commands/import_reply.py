@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from coordination import permissions, selectors, services
 from coordination.errors import DomainError
-from coordination.importers.letters import extract_text, parse_reply
+from coordination.importers.files import extract_text
+from coordination.importers.letters import parse_reply
 
 
 class Command(BaseCommand):
@@ -24,8 +25,14 @@ class Command(BaseCommand):
             path = Path(name)
             try:
                 parsed = parse_reply(extract_text(path.read_bytes(), path.name))
-            except (OSError, ValueError) as error:
-                raise CommandError(f"{name}: {error}") from error
+            except OSError as error:
+                failed += 1
+                self.stderr.write(f"[{number}/{len(files)}] {name}: cannot be read ({error.strerror or error})")
+                continue
+            except DomainError as error:
+                failed += 1
+                self.stderr.write(f"[{number}/{len(files)}] {name}: {error.message}")
+                continue
             if dry_run:
                 self._print(path, parsed, as_json=json)
                 continue
@@ -47,9 +54,11 @@ class Command(BaseCommand):
             self.stdout.write(f"[{number}/{len(files)}] {name}: saved {parsed.doc_number or ''}")
         if not dry_run:
             self.stdout.write(f"saved {saved}, not saved {failed}")
+        if failed:
+            raise CommandError(f"{failed} of {len(files)} files were not imported; see the messages above.")
 
     def _print(self, path, parsed, *, as_json):
-        data = parsed.as_dict()
+        data = parsed.as_dict() | ({"invalid": parsed.invalid} if parsed.invalid else {})
         if as_json:
             self.stdout.write(json.dumps({"file": path.name, **data}, ensure_ascii=False))
             return

@@ -1,29 +1,21 @@
 """Reading reply letters: the project's own sample letters in the shapes real ones come in."""
 
-import io
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from coordination.importers.letters import extract_text, parse_reply
+from coordination.errors import ImportRefused
+from coordination.importers.files import extract_text
+from coordination.importers.letters import parse_reply
 from coordination.models import Reply
+
+from .conftest import docx_of
 
 SAMPLES = Path(__file__).parent / "samples"
 EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
-
-
-def docx_of(text: str) -> bytes:
-    """A minimal Word file holding `text`, one paragraph per line."""
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in text.splitlines())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{paragraphs}</w:body></w:document>')
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -47,7 +39,7 @@ def test_word_files_are_read_like_text():
 
 @pytest.mark.parametrize(("content", "name"), [(b"%PDF-1.4", "a.pdf"), (b"not a zip", "a.docx")])
 def test_other_files_are_refused_with_a_message(content, name):
-    with pytest.raises(ValueError):
+    with pytest.raises(ImportRefused):
         extract_text(content, name)
 
 
@@ -63,7 +55,8 @@ def test_the_command_saves_letters_of_member_units(units, office_user, capsys):
     call_command("import_reply", str(SAMPLES / "letter-npc-a.txt"), "--user", "office-test")
     reply = Reply.objects.get(doc_number="陈民建函〔2026〕4号")
     assert (reply.unit.short_name, reply.category, reply.proposal.number) == ("区民政局", "A", "27")
-    call_command("import_reply", str(SAMPLES / "letter-npc-a.txt"), "--user", "office-test")
+    with pytest.raises(CommandError, match="1 of 1"):
+        call_command("import_reply", str(SAMPLES / "letter-npc-a.txt"), "--user", "office-test")
     assert "已经导入过" in capsys.readouterr().err
     assert Reply.objects.filter(doc_number="陈民建函〔2026〕4号").count() == 1
 
@@ -81,3 +74,13 @@ def test_the_workbench_form_shows_what_was_found_then_saves(client, units, offic
     response = client.post("/workbench/proposals/import/", {**data, "save": "1"}, follow=True)
     assert "答复函已导入" in response.content.decode()
     assert Reply.objects.get(doc_number="陈教体提函〔2026〕2号").contact_phone == "13900001234"
+
+
+def test_the_workbench_form_refuses_a_broken_word_file_with_a_message(client, units, office_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(office_user)
+    upload = SimpleUploadedFile("答复.docx", b"not a zip")
+    page = client.post("/workbench/proposals/import/", {"file": upload, "parse": "1"})
+    assert page.status_code == 200
+    assert "不是有效的 Word" in page.content.decode()

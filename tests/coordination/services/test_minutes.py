@@ -586,7 +586,7 @@ def test_a_failed_issue_saves_nothing_and_leaves_no_gap_in_the_numbers(
         raise RuntimeError("database went away")
 
     with monkeypatch.context() as patched:
-        patched.setattr(services.ActionItem.objects, "create", fail)
+        patched.setattr(ActionItem.objects, "create", fail)
         with nothing_saved(), pytest.raises(RuntimeError):
             issue(closed_minutes)
 

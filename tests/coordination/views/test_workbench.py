@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from coordination import services
@@ -130,7 +131,7 @@ def test_the_office_extends_a_proposal_from_its_page(client, units, office_user)
     client.force_login(office_user)
     bad = client.post(f"/workbench/proposals/{proposal.pk}/extend/", {"new_deadline": "not a date"}, follow=True)
     assert "请填写有效的新时限" in bad.content.decode()
-    new = services._add_months(proposal.assigned_on, 5)
+    new = proposal.assigned_on + relativedelta(months=5)
     response = client.post(
         f"/workbench/proposals/{proposal.pk}/extend/",
         {"new_deadline": new.isoformat(), "reason": "等待数据"},

@@ -1,0 +1,83 @@
+"""Every write of the coordination domain, one module per concern.
+
+Each service is keyword-only: it locks the row, asks `coordination.rules` whether the actor may
+make this move now, validates with `full_clean()`, writes the audit trail and queues its side
+effects after commit, so the admin, the workbench, the API and Celery tasks all behave the same.
+Callers import from this package (`from coordination import services`).
+"""
+
+from .action_items import (
+    action_item_cancel,
+    action_item_close,
+    action_item_create,
+    action_item_report_progress,
+    action_item_return,
+    standing_measure_upsert,
+)
+from .agenda import agenda_reorder, topic_accept, topic_decline, topic_defer, topic_propose
+from .circulars import circular_issue, circular_store_pdf
+from .consent import consent_answer, consent_round_close, consent_round_open
+from .extensions import action_item_urge, extension_decide, extension_request, urge_acknowledge
+from .liaisons import liaison_appoint
+from .meetings import meeting_cancel, meeting_hold, meeting_notify, meeting_register_attendee, meeting_schedule
+from .minutes import minutes_draft, minutes_issue, minutes_revise, minutes_store_pdf
+from .notifications import calendar_token_renew, notification_send
+from .proposals import (
+    proposal_co_opinion,
+    proposal_extend,
+    proposal_rate,
+    proposal_reassign,
+    proposal_register,
+    proposal_return,
+)
+from .reminders import office_digest_send, reminders_send
+from .replies import REPLY_FIELDS, reply_import, reply_reopen, reply_save, reply_send, reply_sign_off
+
+__all__ = [
+    "REPLY_FIELDS",
+    "action_item_cancel",
+    "action_item_close",
+    "action_item_create",
+    "action_item_report_progress",
+    "action_item_return",
+    "action_item_urge",
+    "agenda_reorder",
+    "calendar_token_renew",
+    "circular_issue",
+    "circular_store_pdf",
+    "consent_answer",
+    "consent_round_close",
+    "consent_round_open",
+    "extension_decide",
+    "extension_request",
+    "liaison_appoint",
+    "meeting_cancel",
+    "meeting_hold",
+    "meeting_notify",
+    "meeting_register_attendee",
+    "meeting_schedule",
+    "minutes_draft",
+    "minutes_issue",
+    "minutes_revise",
+    "minutes_store_pdf",
+    "notification_send",
+    "office_digest_send",
+    "proposal_co_opinion",
+    "proposal_extend",
+    "proposal_rate",
+    "proposal_reassign",
+    "proposal_register",
+    "proposal_return",
+    "reminders_send",
+    "reply_import",
+    "reply_reopen",
+    "reply_save",
+    "reply_send",
+    "reply_sign_off",
+    "standing_measure_upsert",
+    "topic_accept",
+    "topic_decline",
+    "topic_defer",
+    "topic_propose",
+    "urge_acknowledge",
+]

@@ -1,0 +1,64 @@
+"""The progress circular (通报): what each unit did in a period, issued as a numbered 公文."""
+
+import datetime
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordination import selectors, tasks
+from coordination.documents import circular_document
+from coordination.errors import DomainError
+from coordination.models import Circular, MemberUnit
+from coordination.pdf import render_pdf
+
+from .common import audit, check, liaison_users, lock, take_number, validated
+from .notifications import notification_send
+
+
+@transaction.atomic
+def circular_issue(*, actor, period_start: datetime.date, period_end: datetime.date) -> Circular:
+    """Issue the progress circular (通报) of a period, numbered in its own series, and render its PDF."""
+    check("circular.issue", actor)
+    if period_end < period_start:
+        raise DomainError(_("截止日期不能早于起始日期。"))
+    if period_end > timezone.localdate():
+        raise DomainError(_("通报期间不能包含将来的日期。"))
+    year = timezone.localdate().year
+    serial = take_number("circular", year)
+    circular = Circular(
+        period_start=period_start,
+        period_end=period_end,
+        issued_by=actor,
+        doc_number=settings.PORTAL_CIRCULAR_NUMBER_PATTERN.format(year=year, serial=serial),
+        title=_("关于%(start)s至%(end)s联席会议议定事项落实情况的通报")
+        % {"start": f"{period_start:%Y年%m月%d日}", "end": f"{period_end:%Y年%m月%d日}"},
+        snapshot=selectors.circular_snapshot(period_start, period_end),
+    )
+    validated(circular).save()
+    audit.record(circular, "coordination.circular.issue", actor=actor, changes={"doc_number": circular.doc_number})
+    notification_send(
+        recipients=liaison_users(MemberUnit.objects.filter(is_active=True)),
+        title=_("通报已印发：%(n)s") % {"n": circular.doc_number},
+        url=reverse("workbench:circular-pdf", args=[circular.pk]),
+    )
+    transaction.on_commit(lambda: tasks.render_circular_pdf.delay(circular.pk))
+    return circular
+
+
+def circular_store_pdf(*, circular_id: int) -> bool:
+    """Render the circular's PDF once; its content is frozen at issue, so once is enough."""
+    circular = Circular.objects.get(pk=circular_id)
+    if circular.pdf:
+        return False
+    content = render_pdf(circular_document(circular))
+    with transaction.atomic():
+        circular = lock(circular)
+        if circular.pdf:
+            return False
+        circular.pdf.save(f"circular-{circular.pk}.pdf", ContentFile(content), save=False)
+        circular.save(update_fields=["pdf"])
+    return True
