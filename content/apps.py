@@ -7,9 +7,6 @@ class ContentConfig(AppConfig):
     verbose_name = _("门户内容")
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from . import receivers  # imports models: only possible once the registry is ready
 
-        from .cache import bump
-
-        page_published.connect(bump, dispatch_uid="content_cache_publish")
-        page_unpublished.connect(bump, dispatch_uid="content_cache_unpublish")
+        receivers.connect()

@@ -1,11 +1,11 @@
 from django.core.cache import cache
 from wagtail.models import Site
 
+from .cache import generation
+
 
 def navigation(request):
     """The top navigation (cached between publishes) and the cache generation for page fragments."""
-    from .cache import generation
-
     key = f"content:nav:{generation()}:{request.get_host()}"
     items = cache.get(key)
     if items is None:

@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from coordination.personal_data import mask_phones
+from coordination.public import disclosed_replies
 
 from .blocks import stream_text
 from .models import PolicyDocumentPage, ReplyIndexPage, ReportPage
@@ -47,8 +48,6 @@ class ReplyFeed(Feed):
     description = _("主动公开的建议提案答复")
 
     def items(self):
-        from coordination.selectors import disclosed_replies
-
         self.index = ReplyIndexPage.objects.live().public().first()
         return disclosed_replies()[:ITEMS] if self.index else []
 

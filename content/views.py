@@ -4,13 +4,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from .fulltext.query import search as search_index
+
 PER_PAGE = 10
 KINDS = {"policy": _("政策文件"), "unit": _("成员单位"), "reply": _("建议提案答复"), "report": _("工作报告")}
 
 
 def search(request):
-    from .fulltext.query import search as search_index
-
     query = request.GET.get("q", "").strip()[:100]
     kind = request.GET.get("kind", "")
     kinds = [kind] if kind in KINDS else None

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 def _ensure_roles(sender, using="default", **kwargs):
     # This app is listed first, so its receiver runs before auth's own: create the permissions
-    # the role groups need here rather than depend on receiver order.
+    # the role groups need here rather than depend on receiver order. Imported here because
+    # apps.py is loaded before any model can be.
     from django.contrib.auth.management import create_permissions
 
     from .permissions import ensure_role_groups
@@ -20,9 +21,4 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("联席会议协调")
 
     def ready(self):
-        from content.fulltext.registry import register
-
-        from .selectors import disclosed_replies
-
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="coordination_role_groups")
-        register(disclosed_replies)

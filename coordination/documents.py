@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from .models import Circular, Minutes
+from .pdf import OfficialDocument
 
 
 def chinese_date(value) -> str:
@@ -20,8 +21,6 @@ def _paragraphs(text: str) -> str:
 
 def minutes_document(minutes: Minutes):
     """The minutes as an `OfficialDocument`, ready for the PDF and the print preview."""
-    from .pdf import OfficialDocument
-
     items = minutes.agreed_items.select_related("lead_unit").prefetch_related("co_units")
     rows = format_html_join(
         "",
@@ -63,8 +62,6 @@ def fingerprint(document) -> str:
 
 def circular_document(circular: Circular):
     """The circular as an `OfficialDocument`: a table per unit of what was done and what is late."""
-    from .pdf import OfficialDocument
-
     office = settings.PORTAL_OFFICE_NAME
     done = sum(len(row["completed"]) for row in circular.snapshot)
     late = sum(len(row["overdue"]) for row in circular.snapshot)
@@ -110,8 +107,6 @@ def circular_document(circular: Circular):
 
 def reply_document(reply):
     """A reply letter (复函) as an `OfficialDocument`, its category printed at the top right."""
-    from .pdf import OfficialDocument
-
     proposal = reply.proposal
     opening = format_html("<p>您提出的《{}》（第{}号）收悉，现答复如下：</p>", proposal.title, proposal.number)
     contact = (

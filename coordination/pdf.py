@@ -35,6 +35,6 @@ def render_html(document: OfficialDocument) -> str:
 
 
 def render_pdf(document: OfficialDocument) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # heavy (Pango, fonts): loaded only by the processes that render
 
     return HTML(string=render_html(document), base_url=str(settings.BASE_DIR)).write_pdf()

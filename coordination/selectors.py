@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from . import permissions, rules
 from .models import (
@@ -173,8 +174,6 @@ def supervision_by_unit(items: QuerySet[ActionItem] | None = None) -> list[dict]
 
 def circular_snapshot(period_start: datetime.date, period_end: datetime.date) -> list[dict]:
     """Per unit (as lead): items completed in the period, items overdue at its end, items in hand."""
-    from django.utils import timezone
-
     items = list(ActionItem.objects.exclude(status=ActionItem.Status.CANCELLED).select_related("lead_unit"))
     rows = []
     for unit in active_units():

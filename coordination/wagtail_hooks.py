@@ -9,33 +9,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from . import audit, permissions, services
+from . import audit, services
 from .errors import DomainError
 from .forms import LiaisonAdminForm
 from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
-
-
-@hooks.register("register_admin_urls")
-def register_notice_import_url():
-    from django.urls import path
-
-    from .admin_views import notice_import_view
-
-    return [path("coordination/import-notice/", notice_import_view, name="coordination_import_notice")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_notice_import_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
-
-    class OfficeMenuItem(MenuItem):
-        def is_shown(self, request):
-            return permissions.is_office(request.user)
-
-    return OfficeMenuItem(
-        gettext_lazy("导入通知"), reverse("coordination_import_notice"), icon_name="upload", order=900
-    )
 
 
 @hooks.register("register_log_actions")

@@ -10,6 +10,6 @@ class FulltextConfig(AppConfig):
     verbose_name = _("全文检索")
 
     def ready(self):
-        from . import signals
+        from . import signals  # imports models: only possible once the registry is ready
 
         signals.connect()

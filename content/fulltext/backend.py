@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.search.query import MATCH_ALL
 
+from .query import search
+
 CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -41,8 +43,6 @@ class ChineseAwareSearchBackend:
             if any(f.name == "title" for f in model._meta.get_fields()):
                 condition |= Q(title__icontains=term)
             if issubclass(model, Page):
-                from .query import search
-
                 hits = search(term, limit=10_000).hits
                 is_page = [
                     issubclass(ContentType.objects.get_for_id(h.entry.content_type_id).model_class() or object, Page)

@@ -6,13 +6,14 @@ from django.db import transaction
 from coordination.personal_data import mask_phones
 
 from .models import SearchChunk, SearchEntry
+from .registry import document_for
 from .text import bigram_tokens, chunks, normalise
 
 CHUNK_SIZE = 1000
 OVERLAP = 60  # longest phrase still found when it straddles two chunks
 
 
-def _key(obj) -> tuple[ContentType, str]:
+def object_key(obj) -> tuple[ContentType, str]:
     return ContentType.objects.get_for_model(obj, for_concrete_model=False), str(obj.pk)
 
 
@@ -52,22 +53,10 @@ def index_document(content_type: ContentType, object_id: str, doc) -> SearchEntr
 
 
 def index_object(obj) -> SearchEntry | None:
-    """Index an object through its `search_document()` (None when it is not public)."""
-    document = getattr(obj, "search_document", None)
-    return index_document(*_key(obj), document() if document else None)
+    """Index an object through its search document (None when it is not public)."""
+    return index_document(*object_key(obj), document_for(obj))
 
 
 def remove_object(obj) -> None:
-    content_type, object_id = _key(obj)
+    content_type, object_id = object_key(obj)
     SearchEntry.objects.filter(content_type=content_type, object_id=object_id).delete()
-
-
-def queue_index(obj) -> None:
-    """Index in a Celery task after the current transaction commits."""
-    from .tasks import index_object_task
-
-    content_type, object_id = _key(obj)
-    transaction.on_commit(lambda: index_object_task.delay(content_type.pk, object_id))
-
-
-queue_remove = queue_index  # the task removes entries whose object is gone or no longer public

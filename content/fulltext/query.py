@@ -8,6 +8,7 @@ give exactly the objects whose text contains the query.
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -46,8 +47,6 @@ def _matching_chunks(term: str):
 def _hidden_page_entries(entry_ids) -> set[int]:
     """Entries of pages that are no longer live or public: never shown, whatever the index says."""
     page_types = set(SearchEntry.objects.filter(pk__in=entry_ids).values_list("content_type_id", flat=True))
-    from django.contrib.contenttypes.models import ContentType
-
     page_cts = [ct for ct in page_types if issubclass(ContentType.objects.get_for_id(ct).model_class() or object, Page)]
     if not page_cts:
         return set()

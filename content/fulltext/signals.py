@@ -4,7 +4,8 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from .indexing import queue_index
+from .models import SearchEntry
+from .tasks import queue_index
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -13,8 +14,6 @@ def _page_changed(sender, instance, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    from .models import SearchEntry
-
     SearchEntry.objects.filter(content_type_id=instance.content_type_id, object_id=str(instance.pk)).delete()
 
 

@@ -1,19 +1,14 @@
-from .pages import (
-    HomePage,
-    PolicyAttachment,
-    PolicyDocumentPage,
-    PolicyIndexPage,
-    ReplyIndexPage,
-    ReportIndexPage,
-    ReportPage,
-    UnitIndexPage,
-    UnitPage,
-)
-from .settings import IndexNumberSequence, PortalSettings
+from .common import IndexNumbered
+from .home import HomePage
+from .policies import PolicyAttachment, PolicyDocumentPage, PolicyIndexPage
+from .replies import ReplyIndexPage
+from .reports import ReportIndexPage, ReportPage
+from .settings import PortalSettings
+from .units import UnitIndexPage, UnitPage
 
 __all__ = [
     "HomePage",
-    "IndexNumberSequence",
+    "IndexNumbered",
     "PolicyAttachment",
     "PolicyDocumentPage",
     "PolicyIndexPage",

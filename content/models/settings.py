@@ -46,16 +46,3 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("门户设置")
-
-
-class IndexNumberSequence(models.Model):
-    """The last serial of 索引号 handed out per year; a row lock makes numbers unique and gapless."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("索引号序列")
-
-    def __str__(self) -> str:
-        return f"{self.year}: {self.last}"

@@ -81,7 +81,7 @@ HEADING = re.compile(
 )
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 SEAL = re.compile(r"^\s*[(（]?(?:印章|盖章|公章|章)[)）]?\s*$|^\s*$")
-SENTENCE_END = "。！？!?；;：:…”\"』」"
+SENTENCE_END = '。！？!?；;：:…”"』」'
 
 
 def key(line: str) -> str:

@@ -175,28 +175,6 @@ class Reply(models.Model):
     def is_public(self) -> bool:
         return self.status in self.PUBLIC_STATUSES and self.disclosure == self.Disclosure.PROACTIVE
 
-    def search_document(self):
-        """What the public search may know of this reply: nothing unless it is disclosed."""
-        from content.fulltext.documents import SearchDocument
-        from content.models import ReplyIndexPage
-
-        from ..selectors import public_reply_fields
-
-        index = ReplyIndexPage.objects.live().public().first()
-        if not self.is_public or index is None:
-            return None
-        public = public_reply_fields(self)
-        return SearchDocument(
-            url=index.url_for_reply(self),
-            title=public["title"],
-            kind="reply",
-            date=self.reply_date,
-            fields=[
-                (f"{public['proposal_title']} {public['doc_number']} {public['index_number']} {public['unit']}", 5.0),
-                (public["body"], 1.0),
-            ],
-        )
-
 
 class CoOpinion(models.Model):
     """A co-unit's opinion (协办意见) given to the lead unit."""

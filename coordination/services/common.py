@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from coordination import audit, rules
 from coordination.errors import DomainError
-from coordination.models import DocumentNumberSequence, Liaison
+from coordination.models import Liaison
+from coordination.numbering import serial_take as take_number
 
 __all__ = ["audit", "check", "clean_text", "liaison_users", "lock", "required_text", "take_number", "validated"]
 
@@ -55,15 +56,6 @@ def required_text(value: str, message: str, *, max_length: int = REASON_LENGTH) 
     if not text:
         raise DomainError(message)
     return text
-
-
-def take_number(series: str, year: int) -> int:
-    """The next serial of a document series, under a row lock (call inside the issuing transaction)."""
-    DocumentNumberSequence.objects.get_or_create(series=series, year=year)
-    sequence = DocumentNumberSequence.objects.select_for_update().get(series=series, year=year)
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    return sequence.last
 
 
 def liaison_users(units) -> list:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from coordination.errors import DomainError, InvalidState
 from coordination.models import MemberUnit, Proposal, Proposer, Reply
+from coordination.numbering import index_number_take
+from coordination.public import reply_public_changed
 
 from .common import audit, check, lock, required_text, take_number, validated
 from .proposals import sync_supervision
@@ -71,26 +73,19 @@ def reply_sign_off(*, actor, reply: Reply) -> Reply:
     reply.signer = reply.signer or actor.get_full_name() or actor.get_username()
     reply.reply_date = reply.reply_date or timezone.localdate()
     if reply.disclosure == Reply.Disclosure.PROACTIVE and not reply.index_number:
-        from content.index_numbers import next_index_number
-
-        reply.index_number = next_index_number(year)
+        reply.index_number = index_number_take(year=year)
     validated(reply).save()
     proposal.status = Proposal.Status.SIGNED_OFF
     proposal.save(update_fields=["status"])
     audit.record(reply, "coordination.reply.sign_off", actor=actor, changes={"doc_number": reply.doc_number})
     if reply.is_public:
-        transaction.on_commit(lambda: _public_changed(reply))
+        _public_changed(reply)
     return reply
 
 
 def _public_changed(reply: Reply) -> None:
-    """What the public sees changed: refresh the cached pages and the search index."""
-    from content.cache import bump
-
-    bump()
-    from content.fulltext.indexing import queue_index
-
-    queue_index(reply)
+    """Tell the public site (after the commit) that what it may show of `reply` changed."""
+    transaction.on_commit(lambda: reply_public_changed.send(sender=Reply, reply=reply))
 
 
 @transaction.atomic
@@ -105,7 +100,7 @@ def reply_reopen(*, actor, reply: Reply, reason: str) -> Reply:
     Proposal.objects.filter(pk=reply.proposal_id).update(status=Proposal.Status.REPLY_DRAFTED)
     audit.record(reply, "coordination.reply.reopen", actor=actor, changes={"status": reply.status}, note=reason)
     if was_public:
-        transaction.on_commit(lambda: _public_changed(reply))
+        _public_changed(reply)
     return reply
 
 
@@ -173,11 +168,9 @@ def reply_import(*, actor, unit: MemberUnit, fields: dict) -> Reply:
     if reply.disclosure == Reply.Disclosure.NOT_DISCLOSED:
         reply.non_disclosure_reason = _("导入时原件注明不予公开")
     if reply.disclosure == Reply.Disclosure.PROACTIVE:
-        from content.index_numbers import next_index_number
-
-        reply.index_number = next_index_number(day.year)
+        reply.index_number = index_number_take(year=day.year)
     validated(reply).save()
     audit.record(reply, "coordination.reply.import", actor=actor, changes={"doc_number": reply.doc_number})
     if reply.is_public:
-        transaction.on_commit(lambda: _public_changed(reply))
+        _public_changed(reply)
     return reply

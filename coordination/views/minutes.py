@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination import permissions, selectors, services
+from coordination.documents import minutes_document
 from coordination.errors import DomainError, StaleEdit
 from coordination.forms import (
     AgreedItemFormSet,
@@ -22,6 +23,7 @@ from coordination.forms import (
     MinutesForm,
 )
 from coordination.models import Meeting, Minutes
+from coordination.pdf import render_html
 
 from .common import office_required, run
 
@@ -223,8 +225,5 @@ def minutes_issue(request, pk):
 @csp_update({"style-src": [UNSAFE_INLINE]})  # the 公文 template carries its own page styles; no script
 def minutes_preview(request, pk):
     """The HTML print preview: the same template as the PDF."""
-    from coordination.documents import minutes_document
-    from coordination.pdf import render_html
-
     minutes = visible_minutes(request, pk)
     return HttpResponse(render_html(minutes_document(minutes)))

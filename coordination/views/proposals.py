@@ -1,5 +1,7 @@
 """Workbench screens of suggestions and proposals: registration, the reply letter, sign-off, rating."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,8 +13,17 @@ from django.views.decorators.http import require_POST
 from coordination import permissions, selectors, services
 from coordination.documents import reply_document
 from coordination.errors import DomainError
-from coordination.forms import ProposalForm, RatingForm, ReplyForm, check_date_bounds
-from coordination.models import Proposal, Reply
+from coordination.forms import (
+    LetterFieldsForm,
+    LetterSourceForm,
+    ProposalForm,
+    RatingForm,
+    ReplyForm,
+    check_date_bounds,
+)
+from coordination.importers.files import extract_text
+from coordination.importers.letters import parse_reply
+from coordination.models import MemberUnit, Proposal, Reply
 from coordination.pdf import render_pdf
 from coordination.spreadsheets import table_workbook
 
@@ -216,10 +227,6 @@ def proposal_figures(request):
 @office_required
 def letter_import(request):
     """Upload or paste a letter; see what was found per field; correct it; save it."""
-    from coordination.forms import LetterFieldsForm, LetterSourceForm
-    from coordination.importers.files import extract_text
-    from coordination.importers.letters import parse_reply
-
     source = LetterSourceForm(request.POST or None, request.FILES or None)
     fields_form, found = None, None
     if request.method == "POST" and "save" in request.POST:
@@ -257,8 +264,6 @@ def letter_import(request):
 @require_POST
 @office_required
 def proposal_extend(request, pk):
-    from datetime import date
-
     proposal = get_object_or_404(Proposal, pk=pk)
     try:
         new_deadline = date.fromisoformat(request.POST.get("new_deadline", ""))
@@ -280,8 +285,6 @@ def proposal_extend(request, pk):
 @require_POST
 @office_required
 def proposal_reassign(request, pk):
-    from coordination.models import MemberUnit
-
     proposal = get_object_or_404(Proposal, pk=pk)
     lead = MemberUnit.objects.filter(pk=posted_id(request, "lead_unit"), is_active=True).first()
     if lead is None:

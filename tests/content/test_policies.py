@@ -18,6 +18,7 @@ def add_policy(index, **fields):
     page = PolicyDocumentPage(**{**defaults, **fields})
     index.add_child(instance=page)
     page.save_revision().publish()
+    page.refresh_from_db()  # the 索引号 is taken on publication
     return page
 
 

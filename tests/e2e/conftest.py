@@ -58,7 +58,7 @@ def page(browser):
 
 @pytest.fixture
 def demo(settings):
-    from coordination.demo import load
+    from content.demo import load
 
     settings.PORTAL_ALLOW_DEMO = True
     return load(progress=lambda line: None)

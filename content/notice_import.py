@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from . import services
-from .importers.founding_notice import ParsedNotice
-from .models import MemberUnit
+from coordination import services
+from coordination.importers.founding_notice import ParsedNotice
+from coordination.models import MemberUnit
+
+from .models import PolicyDocumentPage, PolicyIndexPage, UnitIndexPage, UnitPage
+from .publishing import publish_child
 
 VALIDITY = {"有效": "valid", "失效": "expired", "废止": "repealed"}
 
@@ -52,9 +55,6 @@ def import_units(notice: ParsedNotice, report: ImportReport, progress) -> dict[s
 
 
 def import_duties(notice: ParsedNotice, units: dict[str, MemberUnit], report: ImportReport, progress) -> None:
-    from content.demo import publish_child
-    from content.models import UnitIndexPage, UnitPage
-
     index = UnitIndexPage.objects.first()
     if index is None:
         report.warnings.append("站点中没有“成员单位”栏目，职责未导入；请先建立栏目（或运行 load_demo）。")
@@ -81,9 +81,6 @@ def import_duties(notice: ParsedNotice, units: dict[str, MemberUnit], report: Im
 
 
 def import_policy(notice: ParsedNotice, report: ImportReport):
-    from content.demo import publish_child
-    from content.models import PolicyDocumentPage, PolicyIndexPage
-
     meta = notice.metadata
     index = PolicyIndexPage.objects.first()
     if index is None or not meta.doc_number:

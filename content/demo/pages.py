@@ -17,8 +17,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from . import demo_texts as texts
-from .models import (
+from coordination.demo import load_replies as load_reply_records
+from coordination.models import MemberUnit
+
+from ..models import (
     HomePage,
     PolicyAttachment,
     PolicyDocumentPage,
@@ -30,6 +32,8 @@ from .models import (
     UnitIndexPage,
     UnitPage,
 )
+from ..publishing import publish_child
+from . import texts
 
 HOME_TITLE = "陈仓区社会救助工作联席会议"
 HOME_INTRO = "区政府领导、民政牵头、部门协同：27 个成员单位在这里统筹全区社会救助工作。"
@@ -51,16 +55,6 @@ def tree_root() -> Page:
         Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     return root
-
-
-def publish_child(parent: Page, page: Page) -> Page:
-    """Add `page` under `parent` unless a page with its slug is there, and publish it (signals fire)."""
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing:
-        return existing.specific
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def load_home(progress) -> HomePage:
@@ -150,8 +144,6 @@ def load_policies(home, progress):
 
 
 def load_units_pages(home, progress):
-    from coordination.models import MemberUnit
-
     index = publish_child(
         home,
         UnitIndexPage(
@@ -209,8 +201,6 @@ def load_reports(home, progress):
 
 
 def load_replies(home, progress):
-    from coordination.demo import load_replies as load_reply_records
-
     publish_child(
         home,
         ReplyIndexPage(
@@ -220,7 +210,7 @@ def load_replies(home, progress):
             intro="成员单位对人大代表建议、政协委员提案的答复（主动公开部分）。",
         ),
     )
-    load_reply_records(texts.REPLIES, progress)
+    load_reply_records(progress)
 
 
 def load_workflow(home, progress):

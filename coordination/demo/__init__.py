@@ -1,4 +1,4 @@
-"""Demo data for the embedded default: units, accounts and the home page, idempotently.
+"""Demo data of the coordination domain: units, accounts, replies and meetings, idempotently.
 
 Every step checks what exists before it writes, so `load_demo` can run any number of times.
 """
@@ -7,12 +7,12 @@ import datetime
 from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
-from . import permissions, services
-from .founding_units import FOUNDING_UNITS
-from .models import Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
+from .. import permissions, services
+from ..founding_units import FOUNDING_UNITS
+from ..models import Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
+from .texts import REPLIES
 
 User = get_user_model()
 
@@ -35,7 +35,7 @@ def load_units(progress: Progress) -> list[MemberUnit]:
     return units
 
 
-def _account(username: str, *, name: str, role: str | None, staff: bool = False) -> User:
+def demo_account(username: str, *, name: str, role: str | None = None, staff: bool = False) -> User:
     user, _created = User.objects.get_or_create(username=username)
     # Chinese names are written family name first and whole: keep them in first_name.
     user.first_name, user.last_name = name, ""
@@ -51,8 +51,8 @@ def _account(username: str, *, name: str, role: str | None, staff: bool = False)
 
 def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User]:
     permissions.ensure_role_groups()  # the roles' permissions, even on a database flushed by tests
-    office = _account("office", name="周秀兰", role=permissions.Role.OFFICE, staff=True)
-    convenor = _account("convenor", name="李建国", role=permissions.Role.CONVENOR)
+    office = demo_account("office", name="周秀兰", role=permissions.Role.OFFICE, staff=True)
+    convenor = demo_account("convenor", name="李建国", role=permissions.Role.CONVENOR)
     progress("accounts: office (联席会议办公室), convenor (召集人)")
     for unit in units:
         if unit.short_name in REPLY_PREFIXES and not unit.reply_prefix:
@@ -60,20 +60,20 @@ def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User
             unit.save(update_fields=["reply_prefix"])
     for unit in units:
         username = f"liaison{unit.order:02}"
-        user = _account(username, name=f"{unit.short_name.removeprefix('区')}联络员", role=None)
+        user = demo_account(username, name=f"{unit.short_name.removeprefix('区')}联络员", role=None)
         if not Liaison.objects.active().filter(unit=unit).exists():
             services.liaison_appoint(actor=office, unit=unit, user=user, start_date=DEMO_START, position="科员")
         progress(f"liaison {username} → {unit.short_name}")
-    leader = _account("leader06", name="张志强", role=None)
+    leader = demo_account("leader06", name="张志强", role=None)
     permissions.grant_sign_off(leader, next(u for u in units if u.short_name == "区民政局"))
     progress("account: leader06 signs off 区民政局's replies")
     return {"office": office, "convenor": convenor, "leader": leader}
 
 
-def load_replies(replies: list[dict], progress: Progress) -> None:
+def load_replies(progress: Progress) -> None:
     """Replies sent before the portal existed, recorded as the office would import them."""
     office = permissions.office_users().first()
-    for data in replies:
+    for data in REPLIES:
         unit = MemberUnit.objects.get(short_name=data["unit"])
         if not Reply.objects.filter(unit=unit, doc_number=data["doc_number"]).exists():
             role = "代表" if data["kind"] == Proposal.Kind.NPC else "委员"
@@ -248,19 +248,3 @@ def load_meetings(office: User, convenor: User, progress: Progress) -> None:
         comment="建议将第2项时限调整为寒假前，并明确补助标准由区财政局会同我局测算。",
     )
     progress(f"meeting: {ad_hoc.title}, minutes in consent round 1")
-
-
-@transaction.atomic
-def load(progress: Progress) -> dict[str, User]:
-    from content.demo import load_site, load_workflow
-
-    units = load_units(progress)
-    accounts = load_accounts(units, progress)
-    home = load_site(progress)
-    editors, approvers = load_workflow(home, progress)
-    accounts["office"].groups.add(approvers)
-    accounts["editor"] = _account("editor", name="何晓燕", role=None, staff=True)
-    accounts["editor"].groups.add(editors)
-    progress("accounts: editor (网站编辑); office approves publications")
-    load_meetings(accounts["office"], accounts["convenor"], progress)
-    return accounts

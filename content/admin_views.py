@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from . import permissions
-from .errors import DomainError
-from .importers.founding_notice import parse_notice
+from coordination import permissions
+from coordination.errors import DomainError
+from coordination.importers.founding_notice import parse_notice
+
 from .notice_import import import_notice
 
 
@@ -38,6 +39,6 @@ def notice_import_view(request):
     counts = sorted(report.counts.items()) if report else []  # a Counter would answer 0 to `.items` in a template
     return TemplateResponse(
         request,
-        "coordination/admin/notice_import.html",
+        "content/admin/notice_import.html",
         {"form": form, "report": report, "counts": counts, "page_title": _("导入通知")},
     )

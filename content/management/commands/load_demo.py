@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from coordination import demo
+from content import demo
+from coordination.demo import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -25,10 +26,8 @@ class Command(BaseCommand):
         accounts = demo.load(progress)
         self.stdout.write(self.style.SUCCESS("Demo ready: http://127.0.0.1:8000/  (admin: /admin/)"))
         if settings.DEBUG:
-            self.stdout.write(f"  office user:   {accounts['office'].username} / {demo.DEMO_PASSWORD}")
-            self.stdout.write(f"  convenor:      {accounts['convenor'].username} / {demo.DEMO_PASSWORD}")
-            self.stdout.write(f"  site editor:   {accounts['editor'].username} / {demo.DEMO_PASSWORD}")
-            self.stdout.write(
-                f"  unit leader:   {accounts['leader'].username} / {demo.DEMO_PASSWORD} (signs off 区民政局)"
-            )
-            self.stdout.write(f"  liaisons:      liaison01 … liaison27 / {demo.DEMO_PASSWORD} (notice order)")
+            self.stdout.write(f"  office user:   {accounts['office'].username} / {DEMO_PASSWORD}")
+            self.stdout.write(f"  convenor:      {accounts['convenor'].username} / {DEMO_PASSWORD}")
+            self.stdout.write(f"  site editor:   {accounts['editor'].username} / {DEMO_PASSWORD}")
+            self.stdout.write(f"  unit leader:   {accounts['leader'].username} / {DEMO_PASSWORD} (signs off 区民政局)")
+            self.stdout.write(f"  liaisons:      liaison01 … liaison27 / {DEMO_PASSWORD} (notice order)")

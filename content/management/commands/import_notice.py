@@ -3,11 +3,11 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from content.notice_import import import_notice
 from coordination import permissions
 from coordination.errors import DomainError
 from coordination.importers.files import decode_text
 from coordination.importers.founding_notice import parse_notice
-from coordination.notice_import import import_notice
 
 
 class Command(BaseCommand):

@@ -1,0 +1,27 @@
+"""The whole demo: coordination's units, accounts and meetings, and the public site around them.
+
+Lives on the public-site side because it loads both; coordination's own demo data
+(`coordination.demo`) knows nothing of the site. Nothing but `load_demo` and tests imports it.
+"""
+
+from django.db import transaction
+
+from coordination import demo as coordination_demo
+
+from .pages import APPROVERS, EDITORS, load_home, load_site, load_workflow
+
+__all__ = ["APPROVERS", "EDITORS", "load", "load_home", "load_site", "load_workflow"]
+
+
+@transaction.atomic
+def load(progress) -> dict:
+    units = coordination_demo.load_units(progress)
+    accounts = coordination_demo.load_accounts(units, progress)
+    home = load_site(progress)
+    editors, approvers = load_workflow(home, progress)
+    accounts["office"].groups.add(approvers)
+    accounts["editor"] = coordination_demo.demo_account("editor", name="何晓燕", staff=True)
+    accounts["editor"].groups.add(editors)
+    progress("accounts: editor (网站编辑); office approves publications")
+    coordination_demo.load_meetings(accounts["office"], accounts["convenor"], progress)
+    return accounts

@@ -1,0 +1,72 @@
+"""The member units (成员单位): the list grouped by kind, and one page per unit with its duties."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from coordination.models import MemberUnit
+
+from ..fulltext.documents import SearchDocument
+
+
+class UnitIndexPage(Page):
+    """The joint meeting's members: convenors and the office first, then the 27 units by kind."""
+
+    intro = models.TextField(_("说明"), blank=True)
+    convenors = RichTextField(_("召集人"), blank=True, features=["bold", "ul"])
+    office = RichTextField(_("联席会议办公室"), blank=True, features=["bold", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("convenors"), FieldPanel("office")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.UnitPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("成员单位栏目")
+
+    def unit_groups(self):
+        """[(kind label, [UnitPage…])…] in notice order within each kind."""
+        pages = list(UnitPage.objects.child_of(self).live().public().select_related("unit").order_by("unit__order"))
+        groups = []
+        for kind, label in MemberUnit.Kind.choices:
+            members = [p for p in pages if p.unit.kind == kind and p.unit.is_active]
+            if members:
+                groups.append((label, members))
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["unit_groups"] = self.unit_groups()
+        return context
+
+
+class UnitPage(Page):
+    """One member unit's page: its numbered responsibilities (工作职责) in the joint meeting."""
+
+    unit = models.OneToOneField(
+        "coordination.MemberUnit", on_delete=models.PROTECT, related_name="page", verbose_name=_("成员单位")
+    )
+    responsibilities = StreamField(
+        [("duty", blocks.TextBlock(label=_("职责")))],
+        verbose_name=_("工作职责"),
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("unit"), FieldPanel("responsibilities")]
+    parent_page_types = ["content.UnitIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("成员单位页面")
+
+    def search_document(self):
+        return SearchDocument(
+            url=self.url,
+            title=self.title,
+            kind="unit",
+            date=None,
+            fields=[(self.unit.full_name, 5.0), ("\n".join(str(b.value) for b in self.responsibilities), 1.0)],
+        )

@@ -1,0 +1,27 @@
+"""The public site's subscriptions: what it does when pages or disclosed replies change."""
+
+from wagtail.signals import page_published, page_unpublished
+
+from coordination.models import Reply
+from coordination.public import disclosed_replies, register_index_formatter, reply_public_changed
+
+from .cache import bump
+from .fulltext import registry
+from .fulltext.tasks import queue_index
+from .index_numbers import portal_index_number, take_on_first_publish
+from .models.replies import reply_search_document
+
+
+def reply_changed(sender, reply, **kwargs) -> None:
+    """A reply became public or stopped being public: refresh cached pages and its search entry."""
+    bump()
+    queue_index(reply)
+
+
+def connect() -> None:
+    page_published.connect(take_on_first_publish, dispatch_uid="content_index_number")
+    page_published.connect(bump, dispatch_uid="content_cache_publish")
+    page_unpublished.connect(bump, dispatch_uid="content_cache_unpublish")
+    reply_public_changed.connect(reply_changed, dispatch_uid="content_reply_public_changed")
+    register_index_formatter(portal_index_number)
+    registry.register(Reply, disclosed_replies, reply_search_document)

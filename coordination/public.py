@@ -1,0 +1,25 @@
+"""What the coordination domain publishes for the public site, and nothing more.
+
+The public site (`content`) reads units and disclosed replies through these functions and
+subscribes to the signals below; coordination never imports the public site. A reply's public
+fields are masked here (`public_reply_fields`), so whatever the site shows or indexes has
+already lost the personal data policy hides.
+"""
+
+from django.dispatch import Signal
+
+from .numbering import index_number_take, register_index_formatter
+from .selectors import active_units, disclosed_replies, public_reply_fields
+
+# Sent (after the transaction commits) when what the public may see of a reply changed: it was
+# signed off or imported as disclosed, or a disclosed reply was re-opened. Arguments: `reply`.
+reply_public_changed = Signal()
+
+__all__ = [
+    "active_units",
+    "disclosed_replies",
+    "index_number_take",
+    "public_reply_fields",
+    "register_index_formatter",
+    "reply_public_changed",
+]
