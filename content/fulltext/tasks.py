@@ -1,7 +1,8 @@
 from celery import shared_task
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from wagtail.models import Page
+
+from coordination import services
 
 from .indexing import index_document, index_object, object_key
 
@@ -21,6 +22,9 @@ def index_object_task(content_type_id: int, object_id: str) -> bool:
 
 
 def queue_index(obj) -> None:
-    """Index (or, when it is gone or no longer public, remove) `obj` in a task after the commit."""
+    """Index (or, when it is gone or no longer public, remove) `obj` in a task after the commit.
+
+    Through the outbox: publishing never fails because the broker is down; the index catches up.
+    """
     content_type, object_id = object_key(obj)
-    transaction.on_commit(lambda: index_object_task.delay(content_type.pk, object_id))
+    services.outbox_enqueue(index_object_task, content_type.pk, object_id)
