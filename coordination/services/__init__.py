@@ -15,12 +15,12 @@ from .action_items import (
     standing_measure_upsert,
 )
 from .agenda import agenda_reorder, topic_accept, topic_decline, topic_defer, topic_propose
-from .circulars import circular_issue, circular_store_pdf
+from .circulars import circular_issue, circular_pdf_request, circular_store_pdf
 from .consent import consent_answer, consent_round_close, consent_round_open
 from .extensions import action_item_urge, extension_decide, extension_request, urge_acknowledge
 from .liaisons import liaison_appoint
 from .meetings import meeting_cancel, meeting_hold, meeting_notify, meeting_register_attendee, meeting_schedule
-from .minutes import minutes_draft, minutes_issue, minutes_revise, minutes_store_pdf
+from .minutes import minutes_draft, minutes_issue, minutes_pdf_request, minutes_revise, minutes_store_pdf
 from .notifications import (
     calendar_token_renew,
     notification_email_deliver,
@@ -50,6 +50,7 @@ __all__ = [
     "agenda_reorder",
     "calendar_token_renew",
     "circular_issue",
+    "circular_pdf_request",
     "circular_store_pdf",
     "consent_answer",
     "consent_round_close",
@@ -64,6 +65,7 @@ __all__ = [
     "meeting_schedule",
     "minutes_draft",
     "minutes_issue",
+    "minutes_pdf_request",
     "minutes_revise",
     "minutes_store_pdf",
     "notification_email_deliver",

@@ -50,6 +50,12 @@ def circular_issue(*, actor, period_start: datetime.date, period_end: datetime.d
     return circular
 
 
+@transaction.atomic
+def circular_pdf_request(*, circular_id: int) -> None:
+    """Ask for the circular's PDF to be rendered (a download found none stored yet)."""
+    outbox_enqueue(tasks.render_circular_pdf, circular_id)
+
+
 def circular_store_pdf(*, circular_id: int) -> bool:
     """Render the circular's PDF once; its content is frozen at issue, so once is enough."""
     circular = Circular.objects.get(pk=circular_id)

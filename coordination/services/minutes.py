@@ -175,6 +175,12 @@ def minutes_issue(*, actor, minutes: Minutes, reported_on: datetime.date) -> Min
     return minutes
 
 
+@transaction.atomic
+def minutes_pdf_request(*, minutes_id: int) -> None:
+    """Ask for the minutes' PDF to be rendered (a download found none stored yet)."""
+    outbox_enqueue(tasks.render_minutes_pdf, minutes_id)
+
+
 def minutes_store_pdf(*, minutes_id: int) -> bool:
     """Render the minutes' PDF into storage if what it prints changed since the last rendering.
 

@@ -1,6 +1,7 @@
 """Workbench downloads of private files; the rules are in coordination/files.py."""
 
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
 
 from coordination import files, services
 
@@ -17,18 +18,38 @@ def topic_attachment(request, pk):
     return files.file_response(attachment.file, attachment.name)
 
 
+def _stored_pdf(request, document, request_rendering, name: str):
+    """Serve the stored PDF; if there is none yet, ask for it and say it is being prepared.
+
+    A GET never renders: rendering is the task's work. Where tasks run inline (the embedded
+    default) the request for it has rendered the file by the time it returns.
+    """
+    if not document.pdf:
+        request_rendering()
+        document.refresh_from_db()
+    if not document.pdf:
+        response = render(request, "coordination/pdf_pending.html", {"name": name}, status=202)
+        response["Retry-After"] = "10"
+        return response
+    return files.file_response(document.pdf, name)
+
+
 @login_required
 def minutes_pdf(request, pk):
-    """The issued minutes' PDF, from storage; rendered now if the background task has not yet."""
+    """The issued minutes' PDF, as stored by the rendering task."""
     minutes = files.issued_minutes_for(request.user, pk)
-    services.minutes_store_pdf(minutes_id=minutes.pk)
-    minutes.refresh_from_db()
-    return files.file_response(minutes.pdf, minutes.doc_number or minutes.title)
+    return _stored_pdf(
+        request,
+        minutes,
+        lambda: services.minutes_pdf_request(minutes_id=minutes.pk),
+        minutes.doc_number or minutes.title,
+    )
 
 
 @login_required
 def circular_pdf(request, pk):
+    """The circular's PDF, as stored by the rendering task."""
     circular = files.circular_for(request.user, pk)
-    services.circular_store_pdf(circular_id=circular.pk)
-    circular.refresh_from_db()
-    return files.file_response(circular.pdf, circular.doc_number)
+    return _stored_pdf(
+        request, circular, lambda: services.circular_pdf_request(circular_id=circular.pk), circular.doc_number
+    )

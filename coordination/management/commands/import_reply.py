@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from coordination import permissions, selectors, services
@@ -72,8 +73,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {key:20} {shown}")
 
     def _actor(self, username):
-        from django.contrib.auth import get_user_model
-
         users = get_user_model().objects.filter(is_active=True)
         actor = users.filter(username=username).first() if username else permissions.office_users().first()
         if actor is None or not permissions.is_office(actor):

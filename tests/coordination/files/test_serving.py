@@ -192,11 +192,6 @@ def test_the_office_reads_a_topics_attachment_which_is_not_public(client, topic_
 # --- minutes and circulars ------------------------------------------------------------------
 
 
-@pytest.fixture
-def issued_minutes(closed_minutes, office_user):
-    return services.minutes_issue(actor=office_user, minutes=closed_minutes, reported_on=datetime.date(2026, 3, 20))
-
-
 @pytest.mark.parametrize(("who", "status"), [("区民政局", 200), ("区医保局", 200), ("区委宣传部", 404)])
 def test_the_minutes_pdf_is_read_by_the_invited_units(client, issued_minutes, liaison, who, status):
     response = get(client, liaison[who], f"/workbench/minutes/{issued_minutes.pk}/pdf/")
