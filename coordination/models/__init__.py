@@ -21,6 +21,7 @@ from .meetings import (
 )
 from .notifications import CalendarToken, Notification
 from .numbering import DocumentNumberSequence
+from .operations import ScheduledJobRun
 from .proposals import CoOpinion, Proposal, Proposer, Reply
 from .units import Liaison, MemberUnit
 
@@ -49,6 +50,7 @@ __all__ = [
     "Proposer",
     "ReminderLog",
     "Reply",
+    "ScheduledJobRun",
     "TopicAttachment",
     "Urge",
 ]
