@@ -5,7 +5,7 @@ import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from coordination import scheduling, services
@@ -42,19 +42,19 @@ class Command(BaseCommand):
             if once or os.getppid() != parent:
                 break
             self.stopping.wait(settings.PORTAL_SCHEDULER_TICK_SECONDS)
-        connections.close_all()
         if not once:
             logger.info("scheduler stopped")
 
     def tick(self) -> None:
         """Beat, then run every due job; a failure (the database down) is logged and retried next tick."""
-        close_old_connections()
+        if not connection.in_atomic_block:  # (a test calling --once holds a transaction)
+            close_old_connections()
         try:
             services.scheduler_heartbeat()
             runs = {run.name: run for run in ScheduledJobRun.objects.filter(name__in=settings.PORTAL_SCHEDULE)}
         except DatabaseError as error:
             logger.error("scheduler cannot reach the database: %s", error)
-            connections.close_all()
+            self.disconnect()
             return
         for name in settings.PORTAL_SCHEDULE:
             if self.stopping.is_set() or not scheduling.is_due(name, runs.get(name), timezone.now()):
@@ -62,4 +62,9 @@ class Command(BaseCommand):
             try:
                 services.scheduled_job_run(name=name)
             except Exception:  # logged by the service; the next tick tries again
-                connections.close_all()
+                self.disconnect()
+
+    def disconnect(self) -> None:
+        """After a failure, start the next tick on a new connection (Django reconnects on use)."""
+        if not connection.in_atomic_block:
+            connection.close()
