@@ -13,6 +13,8 @@ SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 gettext poppler-utils chro
 
 run: setup migrate
 	$(PY) manage.py load_demo
+	@# Scheduled publishing, reminders and the weekly digest run beside the web server, and stop with it.
+	$(PY) manage.py run_scheduler & scheduler=$$!; trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 test: setup

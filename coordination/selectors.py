@@ -252,3 +252,55 @@ def unit_by_name(name: str | None) -> MemberUnit | None:
     if not name:
         return None
     return MemberUnit.objects.filter(Q(full_name=name) | Q(short_name=name)).first()
+
+
+def scheduled_jobs(*, now: datetime.datetime | None = None) -> dict:
+    """The last run of each scheduled job and of the scheduler itself, and whether any is late.
+
+    For /healthz and the office's dashboard: `late` is true when the scheduler has not ticked for
+    longer than expected, or a job has been due longer than `PORTAL_SCHEDULER_LATE_AFTER_SECONDS`.
+    Each job: name, label, last_started_at, last_success_at, succeeded, error, state (ok, late,
+    never, failed).
+    """
+    from django.utils import timezone
+
+    from . import scheduling
+    from .models import ScheduledJobRun
+
+    now = now or timezone.now()
+    runs = {run.name: run for run in ScheduledJobRun.objects.all()}
+    beat = runs.get(scheduling.SCHEDULER)
+    scheduler = {
+        "name": scheduling.SCHEDULER,
+        "label": scheduling.LABELS[scheduling.SCHEDULER],
+        "last_tick_at": beat and beat.finished_at,
+        "late": scheduling.heartbeat_is_late(beat and beat.finished_at, now),
+    }
+    scheduler["state"] = "never" if beat is None else "late" if scheduler["late"] else "ok"
+    jobs = []
+    for name, spec in settings.PORTAL_SCHEDULE.items():
+        run = runs.get(name)
+        last_success = run and run.last_success_at
+        since = scheduling.due_since(spec, last_success=last_success, now=now)
+        late = last_success is not None and since is not None and now - since > scheduling.late_after()
+        if run is None:
+            state = "never"
+        elif late:
+            state = "late"
+        elif run.succeeded is False:
+            state = "failed"
+        else:
+            state = "ok"
+        jobs.append(
+            {
+                "name": name,
+                "label": scheduling.LABELS.get(name, name),
+                "last_started_at": run and run.started_at,
+                "last_success_at": last_success,
+                "succeeded": run and run.succeeded,
+                "error": run.error if run else "",
+                "state": state,
+                "late": late,
+            }
+        )
+    return {"late": scheduler["late"] or any(job["late"] for job in jobs), "scheduler": scheduler, "jobs": jobs}

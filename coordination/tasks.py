@@ -22,15 +22,6 @@ def deliver_notification_email(notification_id: int) -> bool:
     return services.notification_email_deliver(notification_id=notification_id)
 
 
-@shared_task
-def flush_outbox() -> int:
-    """Every minute: hand over tasks the broker missed, and report e-mails left unconfirmed."""
-    unconfirmed = services.notifications_unconfirmed().count()
-    if unconfirmed:
-        logger.error("%d notification e-mails were claimed but never confirmed sent; check them by hand", unconfirmed)
-    return services.outbox_flush()
-
-
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def render_minutes_pdf(minutes_id: int) -> bool:
     """Render the issued minutes to PDF and store it, unless the stored PDF already matches."""

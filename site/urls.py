@@ -38,3 +38,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Failure pages render without the database (see portal/errors.py).
+handler404 = "portal.errors.page_not_found"
+handler403 = "portal.errors.permission_denied"
+handler500 = "portal.errors.server_error"

@@ -21,6 +21,7 @@ from .meetings import (
 )
 from .notifications import CalendarToken, Notification
 from .numbering import DocumentNumberSequence
+from .operations import ScheduledJobRun
 from .outbox import OutgoingTask
 from .proposals import CoOpinion, Proposal, Proposer, Reply
 from .units import Liaison, MemberUnit
@@ -51,6 +52,7 @@ __all__ = [
     "Proposer",
     "ReminderLog",
     "Reply",
+    "ScheduledJobRun",
     "TopicAttachment",
     "Urge",
 ]

@@ -38,6 +38,7 @@ from .proposals import (
 )
 from .reminders import office_digest_send, reminders_send
 from .replies import REPLY_FIELDS, reply_import, reply_reopen, reply_save, reply_send, reply_sign_off
+from .scheduling import scheduled_job_run, scheduler_heartbeat
 
 __all__ = [
     "REPLY_FIELDS",
@@ -86,6 +87,8 @@ __all__ = [
     "reply_save",
     "reply_send",
     "reply_sign_off",
+    "scheduled_job_run",
+    "scheduler_heartbeat",
     "standing_measure_upsert",
     "topic_accept",
     "topic_decline",

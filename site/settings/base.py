@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -77,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -186,16 +186,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
 # A write must not hang on a broker that is down: publishing fails fast and the outbox retries.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-# `celery -A portal beat` runs these; scheduled publishing needs a minute's precision at most.
-CELERY_BEAT_SCHEDULE = {
-    "publish-scheduled-pages": {"task": "content.tasks.publish_scheduled", "schedule": 60.0},
-    "flush-outbox": {"task": "coordination.tasks.flush_outbox", "schedule": 60.0},
-    "deadline-reminders": {"task": "coordination.tasks.send_deadline_reminders", "schedule": crontab(hour=8, minute=0)},
-    "office-digest": {
-        "task": "coordination.tasks.send_office_digest",
-        "schedule": crontab(day_of_week="mon", hour=8, minute=30),
-    },
+# Scheduled jobs, run by `manage.py run_scheduler` (started by `make run`, a service in
+# production) or one by one from cron (`manage.py publish_scheduled`, `send_reminders`,
+# `send_office_digest`). "every": seconds between runs; "at": local time daily, "weekday" 0 = Monday.
+# A job that missed its time (the machine was off) runs at the scheduler's next tick; every job is
+# idempotent (reminders once per item and day, the digest once per week).
+PORTAL_SCHEDULE = {
+    "publish_scheduled": {"every": int(os.environ.get("PORTAL_PUBLISH_EVERY_SECONDS", "60"))},
+    "deliver_waiting": {"every": 60},  # the outbox: tasks the broker missed are handed over again
+    "send_reminders": {"at": "08:00"},
+    "send_office_digest": {"at": "08:30", "weekday": 0},
 }
+PORTAL_SCHEDULER_TICK_SECONDS = float(os.environ.get("PORTAL_SCHEDULER_TICK_SECONDS", "20"))
+# /healthz and the office call a job "late" this long after it should have run.
+PORTAL_SCHEDULER_LATE_AFTER_SECONDS = int(os.environ.get("PORTAL_SCHEDULER_LATE_AFTER_SECONDS", "600"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

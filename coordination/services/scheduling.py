@@ -1,0 +1,79 @@
+"""Running the scheduled jobs and recording each run, whoever starts them.
+
+The portal scheduler (`manage.py run_scheduler`), cron (`manage.py send_reminders` …) and Celery
+tasks all go through `scheduled_job_run`, so /healthz and the office see the same record.
+"""
+
+import contextlib
+import io
+import logging
+import time
+
+from django.core.management import call_command
+from django.db import DatabaseError
+from django.db.models import F
+from django.utils import timezone
+
+from coordination.models import ScheduledJobRun
+from coordination.scheduling import SCHEDULER
+
+from .notifications import notifications_unconfirmed
+from .outbox import outbox_flush
+from .reminders import office_digest_send, reminders_send
+
+logger = logging.getLogger(__name__)
+
+
+def _publish_scheduled():
+    """Wagtail's own `publish_scheduled` (the class itself: the portal's command of that name records runs)."""
+    from wagtail.management.commands.publish_scheduled import Command
+
+    out = io.StringIO()
+    call_command(Command(), stdout=out)
+    return out.getvalue().strip()
+
+
+def _deliver_waiting():
+    """Hand over the tasks the broker missed, and report e-mails whose delivery was never confirmed."""
+    unconfirmed = notifications_unconfirmed().count()
+    if unconfirmed:
+        logger.error("%d notification e-mails were claimed but never confirmed sent; check them by hand", unconfirmed)
+    return outbox_flush()
+
+
+JOBS = {
+    "publish_scheduled": _publish_scheduled,
+    "deliver_waiting": _deliver_waiting,
+    "send_reminders": lambda: reminders_send(),
+    "send_office_digest": lambda: office_digest_send(),
+}
+
+
+def _record(name: str, **fields) -> None:
+    updated = ScheduledJobRun.objects.filter(name=name).update(**fields)
+    if not updated:
+        ScheduledJobRun.objects.create(name=name, **{**fields, "runs": 1 if "runs" in fields else 0})
+
+
+def scheduled_job_run(*, name: str):
+    """Run the scheduled job `name` now and record its start, end and outcome; re-raises its error."""
+    job = JOBS[name]
+    started_at = timezone.now()
+    clock = time.monotonic()
+    _record(name, started_at=started_at, finished_at=None, runs=F("runs") + 1)
+    try:
+        result = job()
+    except Exception as error:
+        with contextlib.suppress(DatabaseError):  # the database itself failed: the log has it
+            _record(name, finished_at=timezone.now(), succeeded=False, error=f"{type(error).__name__}: {error}")
+        logger.exception("scheduled job %s failed", name)
+        raise
+    _record(name, finished_at=timezone.now(), succeeded=True, last_success_at=started_at, error="")
+    logger.info("scheduled job %s done in %.1f s: %s", name, time.monotonic() - clock, result)
+    return result
+
+
+def scheduler_heartbeat() -> None:
+    """The scheduler is alive: /healthz calls it late when this stops."""
+    now = timezone.now()
+    _record(SCHEDULER, started_at=now, finished_at=now, succeeded=True, last_success_at=now, runs=F("runs") + 1)

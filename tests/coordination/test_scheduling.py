@@ -1,0 +1,81 @@
+"""When scheduled jobs are due and late, and how their runs are recorded whoever starts them."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from coordination import scheduling, selectors, services
+from coordination.models import ScheduledJobRun
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime(2026, 11, day, hour, minute, tzinfo=SHANGHAI)  # 23 November 2026 is a Monday
+
+
+def test_a_daily_job_is_due_from_its_time_until_it_has_run():
+    spec = {"at": "08:00"}
+    assert scheduling.due_since(spec, last_success=at(23, 8, 1), now=at(24, 7, 59)) is None
+    assert scheduling.due_since(spec, last_success=at(23, 8, 1), now=at(24, 8, 0)) == at(24, 8)
+    assert scheduling.due_since(spec, last_success=at(24, 8, 0), now=at(24, 12)) is None
+
+
+def test_a_weekly_job_missed_while_the_machine_was_off_is_due_at_the_next_tick():
+    spec = {"at": "08:30", "weekday": 0}
+    assert scheduling.due_since(spec, last_success=at(16, 8, 30), now=at(25, 10)) == at(23, 8, 30)
+    assert scheduling.due_since(spec, last_success=at(23, 9), now=at(29, 23)) is None
+
+
+def test_a_job_that_never_ran_is_due_now():
+    assert scheduling.due_since({"every": 60}, last_success=None, now=at(23, 3)) == at(23, 3)
+    assert scheduling.due_since({"at": "08:00"}, last_success=None, now=at(23, 3)) is not None
+
+
+def test_an_interval_job_is_due_after_its_interval():
+    assert scheduling.due_since({"every": 60}, last_success=at(23, 9), now=at(23, 9, 0)) is None
+    assert scheduling.due_since({"every": 60}, last_success=at(23, 9), now=at(23, 9, 1)) == at(23, 9, 1)
+
+
+def test_each_command_records_its_run(db):
+    call_command("send_reminders")
+    call_command("send_office_digest")
+    call_command("publish_scheduled")
+    runs = {run.name: run for run in ScheduledJobRun.objects.all()}
+    assert set(runs) == {"send_reminders", "send_office_digest", "publish_scheduled"}
+    assert all(run.succeeded and run.runs == 1 and run.last_success_at for run in runs.values())
+
+
+def test_a_failed_job_is_recorded_with_its_error(db, monkeypatch):
+    def broken():
+        raise RuntimeError("SMTP refused")
+
+    monkeypatch.setitem(services.scheduling.JOBS, "send_reminders", broken)
+    with pytest.raises(RuntimeError):
+        services.scheduled_job_run(name="send_reminders")
+    run = ScheduledJobRun.objects.get(name="send_reminders")
+    assert run.succeeded is False and "SMTP refused" in run.error
+    assert not scheduling.is_due("send_reminders", run, run.started_at + datetime.timedelta(seconds=10))
+
+
+def test_the_office_sees_which_job_is_late(db):
+    services.scheduler_heartbeat()
+    services.scheduled_job_run(name="send_reminders")
+    later = ScheduledJobRun.objects.get(name="send_reminders").last_success_at + datetime.timedelta(days=2)
+    with override_settings(PORTAL_SCHEDULER_LATE_AFTER_SECONDS=600):
+        status = selectors.scheduled_jobs(now=later)
+    jobs = {job["name"]: job for job in status["jobs"]}
+    assert jobs["send_reminders"]["state"] == "late" and status["late"]
+    assert jobs["publish_scheduled"]["state"] == "never"
+    assert status["scheduler"]["state"] == "late"
+
+
+def test_run_scheduler_once_runs_what_is_due_and_beats(db):
+    call_command("run_scheduler", "--once")
+    status = selectors.scheduled_jobs()
+    assert status["scheduler"]["state"] == "ok"
+    assert {job["state"] for job in status["jobs"]} == {"ok"}
+    assert not status["late"]
