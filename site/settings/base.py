@@ -182,7 +182,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task unacknowledged this long is re-delivered: longer than any task runs (a 通报 PDF takes
 # seconds), short enough that work held by a killed worker resumes within minutes. No task is
 # queued with a countdown, so nothing waits in the broker longer than this.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 15 * 60))}
 # A write must not hang on a broker that is down: publishing fails fast and the outbox retries.
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

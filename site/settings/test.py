@@ -1,5 +1,7 @@
 """Test runs: the embedded default unless DATABASE_URL / CELERY_BROKER_URL say otherwise (CI)."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATABASES, STORAGES, VAR_DIR
 
@@ -7,7 +9,9 @@ SECRET_KEY = "test-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In memory, unless a test's worker process is pointed at a real SMTP server (EMAIL_HOST).
+if not os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
 PORTAL_PRIVATE_ROOT = VAR_DIR / "test-private"
 STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}}}
