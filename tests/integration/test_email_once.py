@@ -15,7 +15,7 @@ from coordination.models import Notification
 from coordination.tasks import deliver_notification_email
 from portal.celery import app
 from tests.factories import UserFactory
-from tests.integration.test_celery_worker import ROOT, database_url_of_the_test_database
+from tests.integration.test_celery_worker import ROOT, database_url_of_the_test_database, through_the_broker  # noqa: F401
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -111,7 +111,9 @@ def wait_for(condition, seconds, message):
 
 
 @pytest.mark.parametrize("killed", ["pool child", "main process"])
-def test_a_worker_killed_after_the_mail_server_took_the_message_sends_it_once(redis_url, sink, tmp_path, killed):
+def test_a_worker_killed_after_the_mail_server_took_the_message_sends_it_once(
+    redis_url, sink, tmp_path, killed, through_the_broker
+):
     queue = f"mail-{uuid.uuid4().hex[:8]}"
     logfile = tmp_path / "worker.log"
     log = logfile.open("w")
