@@ -2,7 +2,7 @@
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.test import Client, override_settings
 
 from coordination import services
 from coordination.demo import DEMO_PASSWORD
@@ -210,3 +210,15 @@ def test_admin_pages_load_no_avatar_from_gravatar(admin_client, office_user):
     for path in ("/admin/", "/admin/account/", f"/admin/users/{office_user.pk}/"):
         body = admin_client.get(path).content.decode()
         assert "gravatar" not in body.lower(), path
+
+
+@override_settings(LANGUAGE_COOKIE_NAME="django_language")
+def test_the_second_step_and_the_lockout_speak_english(office_user, liaison):
+    confirmed_device(office_user)
+    client = password_login(office_user.username)
+    client.cookies["django_language"] = "en"
+    assert "Enter the code your authenticator shows" in client.get("/account/two-factor/").content.decode()
+    anonymous = Client()
+    anonymous.cookies["django_language"] = "en"
+    locked = fail(anonymous, times=settings.AXES_FAILURE_LIMIT)
+    assert "Login temporarily locked" in locked.content.decode()
