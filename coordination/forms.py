@@ -284,3 +284,50 @@ class ActionItemForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     deadline = BoundedDateField(label=_("完成时限"), widget=DATE_WIDGET)
+
+
+
+# --- accounts ---
+
+
+class OneTimeCodeForm(forms.Form):
+    token = forms.CharField(
+        label=_("验证码"),
+        max_length=8,
+        help_text=_("打开手机上的身份验证器应用，输入当前显示的六位数字。"),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
+class AccountCreateForm(forms.Form):
+    ROLES = [("liaison", _("联络员")), ("leader", _("单位领导（签发答复）")), ("office", _("联席会议办公室工作人员"))]
+
+    role = forms.ChoiceField(label=_("账户类型"), choices=ROLES)
+    unit = forms.ModelChoiceField(
+        label=_("单位"),
+        queryset=MemberUnit.objects.filter(is_active=True),
+        required=False,
+        help_text=_("联络员和单位领导须选择单位；任命新联络员时，该单位的现任联络员自动离任。"),
+    )
+    username = forms.CharField(label=_("用户名"), max_length=150, help_text=_("登录时使用，字母、数字或 @.+-_"))
+    name = forms.CharField(label=_("姓名"), max_length=150)
+    email = forms.EmailField(label=_("电子邮箱"), required=False, help_text=_("提醒和通知发送到这个地址。"))
+    phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
+    position = forms.CharField(label=_("职务"), max_length=60, required=False)
+    start_date = forms.DateField(label=_("任职起始日期"), required=False, widget=DATE_WIDGET)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") in ("liaison", "leader") and not data.get("unit"):
+            self.add_error("unit", _("联络员和单位领导须选择单位。"))
+        return data
+
+
+class AccountUpdateForm(forms.Form):
+    name = forms.CharField(label=_("姓名"), max_length=150)
+    email = forms.EmailField(label=_("电子邮箱"), required=False)
+    phone = forms.CharField(label=_("联系电话"), max_length=40, required=False, help_text=_("联络员的联系电话"))
+
+
+class SignOffGrantForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("单位"), queryset=MemberUnit.objects.filter(is_active=True))

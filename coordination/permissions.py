@@ -123,6 +123,24 @@ def grant_sign_off(user, unit: MemberUnit) -> None:
     assign_perm("sign_off_reply", user, unit)
 
 
+def revoke_sign_off(user, unit: MemberUnit) -> None:
+    remove_perm("sign_off_reply", user, unit)
+
+
+def signers_of(unit: MemberUnit):
+    """The users holding 签发 on `unit` (its leaders), active or not."""
+    from guardian.shortcuts import get_users_with_perms
+
+    return get_users_with_perms(unit, only_with_perms_in=["sign_off_reply"], with_group_users=False)
+
+
+def two_factor_required(user) -> bool:
+    """等保 asks a second factor of administrators: the office, superusers and leaders who sign off."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or is_office(user) or user.has_perm(SIGN_OFF) or units_signed_off_by(user).exists()
+
+
 def units_signed_off_by(user) -> QuerySet[MemberUnit]:
     if not user.is_authenticated or not user.is_active:
         return MemberUnit.objects.none()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, files, home, items, meetings, minutes, proposals
+from .views import calendar, files, home, items, meetings, minutes, people, proposals
 
 app_name = "workbench"
 
@@ -55,6 +55,18 @@ urlpatterns = [
     path("proposals/<int:pk>/extend/", proposals.proposal_extend, name="proposal-extend"),
     path("proposals/<int:pk>/reassign/", proposals.proposal_reassign, name="proposal-reassign"),
     path("proposals/<int:pk>/reply.pdf", proposals.reply_pdf, name="reply-pdf"),
+    path("people/", people.people_list, name="people"),
+    path("people/new/", people.person_create, name="person-create"),
+    path("people/<int:pk>/", people.person_detail, name="person"),
+    path("people/<int:pk>/edit/", people.person_update, name="person-update"),
+    path("people/<int:pk>/deactivate/", people.person_deactivate, name="person-deactivate"),
+    path("people/<int:pk>/password/", people.person_password_reset, name="person-password"),
+    path("people/<int:pk>/unlock/", people.person_unlock, name="person-unlock"),
+    path("people/<int:pk>/two-factor/reset/", people.person_two_factor_reset, name="person-two-factor-reset"),
+    path("people/<int:pk>/sign-off/", people.person_sign_off_grant, name="person-sign-off-grant"),
+    path(
+        "people/<int:pk>/sign-off/<int:unit_pk>/revoke/", people.person_sign_off_revoke, name="person-sign-off-revoke"
+    ),
     path("circulars/", items.circular_list, name="circulars"),
     path("circulars/<int:pk>/pdf/", files.circular_pdf, name="circular-pdf"),
     path("files/progress/<int:pk>/", files.progress_attachment, name="progress-attachment"),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/", include("coordination.account_urls")),
     path("workbench/", include("coordination.urls")),
     path("api/", include("coordination.api.urls")),
     path("calendar/<str:token>.ics", personal_feed, name="calendar-feed"),

@@ -3,6 +3,10 @@
 import os
 
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from content import demo as content_demo
 from coordination import permissions, services
@@ -18,6 +22,59 @@ def require_service(name: str, problem: str) -> None:
     if IN_CI:
         pytest.fail(f"{message}: CI must provide it")
     pytest.skip(f"{message}: start it to run this test")
+
+
+def confirmed_device(user) -> TOTPDevice:
+    """The user's enrolled authenticator, enrolling one if they have none."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code the user's phone shows now. Forgets the last code used: a device takes each code once."""
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+class VerifiedClient(Client):
+    """The test client, whose logins pass the second step too, as a user with their phone would.
+
+    Two-factor login stays enforced in the tests: a user who must have it gets an authenticator
+    (enrolled for them here) and the session is marked verified, as `django_otp.login` does. Tests
+    of the second step itself use a plain `django.test.Client`.
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        self.verify(user)
+
+    def login(self, **credentials):
+        from django.contrib.auth import get_user_model
+
+        logged_in = super().login(**credentials)
+        if logged_in:
+            self.verify(get_user_model().objects.get(pk=self.session["_auth_user_id"]))
+        return logged_in
+
+    def verify(self, user) -> None:
+        if not (permissions.two_factor_required(user) or TOTPDevice.objects.filter(user=user, confirmed=True).exists()):
+            return
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = confirmed_device(user).persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return VerifiedClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = VerifiedClient()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture(autouse=True)

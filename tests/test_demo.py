@@ -60,3 +60,12 @@ def test_the_office_user_sees_the_27_units_in_the_admin(client):
     assert response.status_code == 200
     body = response.content.decode()
     assert all(unit.short_name in body for unit in MemberUnit.objects.all())
+
+
+@override_settings(DEBUG=True)
+def test_demo_liaisons_have_an_email_address_for_their_reminders():
+    call_command("load_demo", "--quiet-progress")
+    from django.contrib.auth import get_user_model
+
+    liaison = get_user_model().objects.get(username="liaison06")
+    assert liaison.email == "liaison06@example.gov.cn"

@@ -43,3 +43,15 @@ def test_language_and_time_zone(settings):
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert ("en", "English") in settings.LANGUAGES
     assert settings.TIME_ZONE == "Asia/Shanghai"
+
+
+def test_production_refuses_the_demo_password_and_loads_no_avatars():
+    code = (
+        "from django.conf import settings; from django.contrib.auth import get_backends; "
+        "from coordination.auth import demo_allowed; "
+        "print(demo_allowed(), settings.WAGTAIL_GRAVATAR_PROVIDER_URL, settings.PORTAL_TWO_FACTOR_ENFORCED, "
+        "settings.SESSION_COOKIE_AGE, [type(b).__name__ for b in get_backends()])"
+    )
+    result = run_manage("shell", "-c", code, env=REALISTIC)
+    assert result.returncode == 0, result.stderr
+    assert "False None True 1800 ['LockoutBackend', 'PortalModelBackend'" in result.stdout

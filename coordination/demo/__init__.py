@@ -35,12 +35,12 @@ def load_units(progress: Progress) -> list[MemberUnit]:
     return units
 
 
-def demo_account(username: str, *, name: str, role: str | None = None, staff: bool = False) -> User:
+def demo_account(username: str, *, name: str, role: str | None = None, staff: bool = False, email: str = "") -> User:
     user, _created = User.objects.get_or_create(username=username)
     # Chinese names are written family name first and whole: keep them in first_name.
     user.first_name, user.last_name = name, ""
-    # Only the office gets a demo address: the console mail backend would print every other one.
-    user.email = f"{username}@example.invalid" if staff else ""
+    # Liaisons get reminders by e-mail, so each has an address; the console backend prints them.
+    user.email = email or (f"{username}@example.invalid" if staff else "")
     user.is_staff = staff
     user.set_password(DEMO_PASSWORD)
     user.save()
@@ -60,7 +60,12 @@ def load_accounts(units: list[MemberUnit], progress: Progress) -> dict[str, User
             unit.save(update_fields=["reply_prefix"])
     for unit in units:
         username = f"liaison{unit.order:02}"
-        user = demo_account(username, name=f"{unit.short_name.removeprefix('区')}联络员", role=None)
+        user = demo_account(
+            username,
+            name=f"{unit.short_name.removeprefix('区')}联络员",
+            role=None,
+            email=f"{username}@example.gov.cn",
+        )
         if not Liaison.objects.active().filter(unit=unit).exists():
             services.liaison_appoint(actor=office, unit=unit, user=user, start_date=DEMO_START, position="科员")
         progress(f"liaison {username} → {unit.short_name}")

@@ -6,6 +6,19 @@ effects after commit, so the admin, the workbench, the API and Celery tasks all 
 Callers import from this package (`from coordination import services`).
 """
 
+from .accounts import (
+    AccountRole,
+    account_create,
+    account_deactivate,
+    account_password_reset,
+    account_unlock,
+    account_update,
+    sign_off_grant,
+    sign_off_revoke,
+    two_factor_confirm,
+    two_factor_enrol,
+    two_factor_reset,
+)
 from .action_items import (
     action_item_cancel,
     action_item_close,
@@ -42,6 +55,12 @@ from .scheduling import scheduled_job_run, scheduler_heartbeat
 
 __all__ = [
     "REPLY_FIELDS",
+    "AccountRole",
+    "account_create",
+    "account_deactivate",
+    "account_password_reset",
+    "account_unlock",
+    "account_update",
     "action_item_cancel",
     "action_item_close",
     "action_item_create",
@@ -89,10 +108,15 @@ __all__ = [
     "reply_sign_off",
     "scheduled_job_run",
     "scheduler_heartbeat",
+    "sign_off_grant",
+    "sign_off_revoke",
     "standing_measure_upsert",
     "topic_accept",
     "topic_decline",
     "topic_defer",
     "topic_propose",
+    "two_factor_confirm",
+    "two_factor_enrol",
+    "two_factor_reset",
     "urge_acknowledge",
 ]

@@ -5,6 +5,7 @@ environment (see `.env.example`). With no environment at all the portal runs emb
 SQLite under `var/`, Celery tasks executed inline, mail printed to the console.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -55,6 +56,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,11 +76,15 @@ MIDDLEWARE = [
     "portal.middleware.RefuseNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "coordination.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.errors.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -117,7 +125,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "coordination.auth.LockoutBackend",  # first: a locked-out login is refused before any password check
+    "coordination.auth.PortalModelBackend",  # Django's, refusing the published demo password outside development
     "guardian.backends.ObjectPermissionBackend",
 ]
 # Guardian's anonymous user row is not needed: the public never holds object permissions.
@@ -129,6 +138,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# 等保 2.0 level 3: login-failure handling, idle time-out and a second factor for administrators.
+# Lockout (django-axes): after PORTAL_LOGIN_FAILURE_LIMIT failures for one username from one
+# address, and after as many from one address whatever the username, for PORTAL_LOGIN_COOLOFF_MINUTES.
+# Behind a reverse proxy every request comes from the proxy: set PORTAL_TRUSTED_PROXY_COUNT so the
+# client's own address is read from X-Forwarded-For, or one user's typos lock out everyone.
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_LOCKOUT_CALLABLE = "coordination.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "coordination.auth.client_ip"
+AXES_RESET_ON_SUCCESS = False  # a success must not wipe the address's count of other users' failures
+PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+# Idle time-out: the session ends after this long without a request (every request renews it).
+SESSION_COOKIE_AGE = int(os.environ.get("PORTAL_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# Second factor (django-otp, TOTP): required of the office, superusers and leaders who sign off,
+# optional for everyone else; enforced on these paths (coordination/middleware.py).
+PORTAL_TWO_FACTOR_ENFORCED = env_bool("PORTAL_TWO_FACTOR_ENFORCED", True)
+PORTAL_TWO_FACTOR_PATHS = ["/workbench/", "/admin/", "/api/", "/account/password/"]
+OTP_TOTP_ISSUER = "联席会议协调平台"
+# Wagtail's admin would load avatars from gravatar.com: no page may make third-party requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/workbench/"
 LOGOUT_REDIRECT_URL = "/"

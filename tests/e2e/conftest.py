@@ -32,6 +32,12 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True))
 
 
+@pytest.fixture(autouse=True)
+def demo_logins(settings):
+    """The browser logs in with the demo accounts' published password, which only development allows."""
+    settings.PORTAL_ALLOW_DEMO = True
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
@@ -60,8 +66,27 @@ def page(browser):
 def demo(settings):
     from content.demo import load
 
-    settings.PORTAL_ALLOW_DEMO = True
     return load(progress=lambda line: None)
+
+
+def authenticator_of(username: str):
+    """The phone of a user who must use two-factor login (enrolled here), or None for the others."""
+    from django.contrib.auth import get_user_model
+
+    from coordination import permissions
+    from tests.conftest import confirmed_device
+
+    user = get_user_model().objects.get(username=username)
+    return confirmed_device(user) if permissions.two_factor_required(user) else None
+
+
+def pass_second_step(page, device) -> None:
+    """Type the authenticator's current code on the verification page that follows the password."""
+    from tests.conftest import totp_code
+
+    page.wait_for_url("**/account/two-factor/**")
+    page.fill("input[name=token]", totp_code(device))
+    page.click("form.form button[type=submit]")
 
 
 def serious_accessibility_violations(page) -> list[str]:

@@ -1,5 +1,5 @@
 from coordination.demo import DEMO_PASSWORD
-from tests.e2e.conftest import serious_accessibility_violations
+from tests.e2e.conftest import authenticator_of, pass_second_step, serious_accessibility_violations
 
 
 def test_home_page_names_the_joint_meeting_and_is_accessible(live_server, page, demo):
@@ -14,7 +14,9 @@ def test_the_office_logs_into_the_admin_and_sees_the_27_units(live_server, page,
     page.goto(live_server.url + "/admin/login/")
     page.fill("input[name=username]", "office")
     page.fill("input[name=password]", DEMO_PASSWORD)
+    device = authenticator_of("office")
     page.click("button[type=submit]")
+    pass_second_step(page, device)
     page.wait_for_url("**/admin/")
     page.goto(live_server.url + "/admin/snippets/coordination/memberunit/")
     rows = page.locator("table.listing tbody tr")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from coordination import services
 from coordination.demo import DEMO_PASSWORD, load_accounts, load_units
 from coordination.models import ActionItem, Meeting, MemberUnit, Minutes
+from tests.e2e.conftest import authenticator_of, pass_second_step
 
 
 @pytest.fixture
@@ -39,7 +40,10 @@ def login(page, live_server, username):
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)
+    device = authenticator_of(username)
     page.click("form.form button[type=submit]")
+    if device:
+        pass_second_step(page, device)
     page.wait_for_url("**/workbench/")
 
 

@@ -74,15 +74,6 @@ def worker(redis_url, tmp_path):
         process.wait(timeout=30)
 
 
-@pytest.fixture
-def through_the_broker():
-    """Send tasks for real even where the embedded default runs them inline."""
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    yield
-    app.conf.task_always_eager = eager
-
-
 def test_a_notification_email_is_delivered_by_the_worker(worker, redis_url, through_the_broker):
     queue, log = worker
     user = UserFactory(email="liaison@example.invalid")

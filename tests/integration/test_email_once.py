@@ -15,7 +15,7 @@ from coordination.models import Notification
 from coordination.tasks import deliver_notification_email
 from portal.celery import app
 from tests.factories import UserFactory
-from tests.integration.test_celery_worker import ROOT, database_url_of_the_test_database, through_the_broker  # noqa: F401
+from tests.integration.test_celery_worker import ROOT, database_url_of_the_test_database
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
