@@ -10,7 +10,9 @@ import unicodedata
 from collections import deque
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from coordination import services
@@ -130,9 +132,12 @@ def test_an_anonymous_crawl_reaches_nothing_internal(client, internal_world):
         assert_nothing_private(url, body)
         if url.startswith(("/workbench/", "/admin/")) and status == 200:
             assert "login" in url or "password" in body.lower(), url
-    attachment_url = internal_world["attachment"].file.url
-    assert all(attachment_url not in body for _status, body in pages.values())
-    assert client.get(attachment_url).status_code == 404
+    attachment = internal_world["attachment"]
+    download = reverse("workbench:progress-attachment", args=[attachment.pk])
+    stored_name = attachment.file.name
+    assert all(download not in body and stored_name not in body for _status, body in pages.values())
+    assert client.get(download).status_code == 302  # to the login page
+    assert client.get(f"{settings.MEDIA_URL}{stored_name}").status_code == 404
 
 
 def test_anonymous_workbench_and_api_requests_are_turned_away(client, internal_world):

@@ -9,7 +9,7 @@ from coordination import permissions
 from coordination.errors import DomainError
 
 
-def run(request, service, *, success: str, redirect_to, **arguments):
+def run(request, service, /, *, success: str, redirect_to, **arguments):
     """POST → service → message → redirect, the shape of every workbench action.
 
     Calls `service(actor=request.user, **arguments)`, shows its success or its refusal (nothing is

@@ -191,7 +191,7 @@ EXPECTED = {
     "proposal-reassign other": "L N N N N N N N R",
     "reply-pdf own": "L Y Y N Y N Y N Y",
     "reply-pdf other": "L N N N N Y Y N Y",
-    "circulars": "L N N N N N Y N Y",
+    "circulars": "L Y Y Y N N Y N Y",
     "circular-pdf": "L Y Y Y N N Y N Y",
     "api-items": "N Y Y Y Y Y Y Y Y",
     "api-item own": "N Y Y N N N Y N Y",
@@ -219,7 +219,7 @@ def classify(response) -> str:
     form = (response.context or {}).get("form") if status == 200 else None
     if form is not None and form.is_bound and form.errors:
         return "R"
-    return "Y" if status in (200, 201, 302) else f"?{status}"
+    return "Y" if status in (200, 201, 202, 302) else f"?{status}"
 
 
 def fill(template: str, objects: dict, lead) -> str:

@@ -8,6 +8,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 # Loaded from the app itself at collection (the schema view needs no database). Valid requests
 # only: negative cases would fail on ids the URL itself refuses (Django's HTML 404 for
@@ -32,4 +33,6 @@ def token(item, liaisons):
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_generated_calls_are_answered_as_documented(case, token):
-    case.call_and_validate(headers={"Authorization": f"Token {token}"})
+    # A schema-valid body may still name a unit that does not exist ({"unit": "0"}): the API answers
+    # 400 with the reason, as documented, so "valid data must be accepted" does not hold here.
+    case.call_and_validate(headers={"Authorization": f"Token {token}"}, excluded_checks=[positive_data_acceptance])

@@ -227,7 +227,9 @@ def make_closed_minutes(make_meeting, office_user, clock, unit, agreed_items, ag
 def queued_pdfs(monkeypatch):
     """Ids of the minutes whose PDF rendering was queued; nothing is rendered."""
     queued = []
-    monkeypatch.setattr("coordination.tasks.render_minutes_pdf.delay", queued.append)
+    monkeypatch.setattr(
+        "coordination.tasks.render_minutes_pdf.apply_async", lambda args, **options: queued.extend(args)
+    )
     return queued
 
 

@@ -49,7 +49,7 @@ def test_the_list_filters_by_status(office, items, units):
     assert listed(office.get("/workbench/items/", {"status": "in_progress"})) == ["建立低保边缘家庭帮扶台账"]
 
 
-@pytest.mark.parametrize("query", ["unit=abc", "meeting=%00", "status=nope&source=%E4%BC%9A", "unit=99999"])
+@pytest.mark.parametrize("query", ["unit=abc", "meeting=x1", "status=nope&source=%E4%BC%9A", "unit=99999"])
 def test_a_value_that_does_not_validate_is_ignored_not_an_error(office, items, query):
     response = office.get(f"/workbench/items/?{query}")
     assert response.status_code == 200
