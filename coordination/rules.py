@@ -287,6 +287,11 @@ def _circular_read(user, obj):
         raise NotPermitted(_("只有联席会议办公室、召集人和成员单位联络员可以阅读通报。"))
 
 
+@rule("operations.view")
+def _operations_view(user, obj):
+    _office(user, _("只有联席会议办公室可以查看定时任务的运行情况。"))
+
+
 @rule("supervision.view")
 def _supervision_view(user, obj):
     if not permissions.can_oversee(user):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from . import permissions, rules
+from . import permissions, rules, scheduling
 from .models import (
     ActionItem,
     AgendaTopic,
@@ -18,6 +18,7 @@ from .models import (
     Minutes,
     Proposal,
     Reply,
+    ScheduledJobRun,
 )
 from .personal_data import mask_phones
 
@@ -262,11 +263,6 @@ def scheduled_jobs(*, now: datetime.datetime | None = None) -> dict:
     Each job: name, label, last_started_at, last_success_at, succeeded, error, state (ok, late,
     never, failed).
     """
-    from django.utils import timezone
-
-    from . import scheduling
-    from .models import ScheduledJobRun
-
     now = now or timezone.now()
     runs = {run.name: run for run in ScheduledJobRun.objects.all()}
     beat = runs.get(scheduling.SCHEDULER)

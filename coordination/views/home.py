@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from coordination import selectors
+from coordination import rules, selectors
 from coordination.models import ActionItem, Meeting
 
 
@@ -21,5 +21,6 @@ def dashboard(request):
         "pending_consents": selectors.pending_consents(user),
         "items": items,
         "notifications": user.notifications.filter(read_at__isnull=True)[:10],
+        "operations": selectors.scheduled_jobs() if rules.can("operations.view", user) else None,
     }
     return render(request, "coordination/dashboard.html", context)
