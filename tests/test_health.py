@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from coordination import services
@@ -10,7 +11,7 @@ from coordination.models import ScheduledJobRun
 @pytest.fixture
 def jobs_ran(db):
     services.scheduler_heartbeat()
-    for name in ("publish_scheduled", "send_reminders", "send_office_digest"):
+    for name in settings.PORTAL_SCHEDULE:
         services.scheduled_job_run(name=name)
 
 
@@ -21,7 +22,8 @@ def test_healthz_reports_each_part(client, jobs_ran):
     assert data["status"] == "ok"
     assert set(data["checks"]) == {"database", "cache", "broker"}
     assert data["scheduler"]["state"] == "ok"
-    assert set(data["scheduler"]["jobs"]) == {"publish_scheduled", "send_reminders", "send_office_digest"}
+    jobs = {"publish_scheduled", "deliver_waiting", "send_reminders", "send_office_digest"}
+    assert set(data["scheduler"]["jobs"]) == jobs
 
 
 @pytest.mark.django_db
