@@ -2,7 +2,7 @@
 
 import datetime
 
-from django import forms
+import django_filters
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -18,34 +18,32 @@ from ..fulltext.documents import SearchDocument
 from .common import paginate
 
 
-class ReplyFilterForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("年份"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("类型"), required=False)
-    session = forms.ChoiceField(label=_("届次会议"), required=False)
-    unit = forms.TypedChoiceField(label=_("答复单位"), required=False, coerce=int, empty_value=None)
-    category = forms.ChoiceField(label=_("答复类别"), required=False)
+class ReplyFilter(django_filters.FilterSet):
+    """Filters of the reply list; an invalid value is ignored, never an error page.
 
-    def __init__(self, data, *, replies):
-        super().__init__(data)
-        years = sorted({d.year for d in replies.values_list("reply_date", flat=True) if d}, reverse=True)
-        sessions = sorted(set(replies.values_list("proposal__session", flat=True)))
-        units = MemberUnit.objects.filter(pk__in=replies.values("unit")).order_by("order")
-        self.fields["year"].choices = [("", _("全部年份"))] + [(y, str(y)) for y in years]
-        self.fields["kind"].choices = [("", _("全部"))] + Proposal.Kind.choices
-        self.fields["session"].choices = [("", _("全部"))] + [(s, s) for s in sessions]
-        self.fields["unit"].choices = [("", _("全部单位"))] + [(u.pk, u.short_name) for u in units]
-        self.fields["category"].choices = [("", _("全部类别"))] + Reply.Category.choices
+    Years, sessions and units offered are those of the replies listed.
+    """
 
-    def apply(self, replies):
-        data = self.cleaned_data if self.is_valid() else {}
-        lookups = {
-            "year": "reply_date__year",
-            "kind": "proposal__kind",
-            "session": "proposal__session",
-            "unit": "unit_id",
-            "category": "category",
-        }
-        return replies.filter(**{lookup: data[name] for name, lookup in lookups.items() if data.get(name)})
+    year = django_filters.ChoiceFilter(
+        label=_("年份"), field_name="reply_date", lookup_expr="year", empty_label=_("全部年份")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("类型"), field_name="proposal__kind", choices=Proposal.Kind.choices, empty_label=_("全部")
+    )
+    session = django_filters.ChoiceFilter(label=_("届次会议"), field_name="proposal__session", empty_label=_("全部"))
+    unit = django_filters.ChoiceFilter(label=_("答复单位"), field_name="unit_id", empty_label=_("全部单位"))
+    category = django_filters.ChoiceFilter(
+        label=_("答复类别"), choices=Reply.Category.choices, empty_label=_("全部类别")
+    )
+
+    def __init__(self, data, *, queryset):
+        super().__init__(data, queryset=queryset)
+        years = sorted({d.year for d in queryset.values_list("reply_date", flat=True) if d}, reverse=True)
+        sessions = sorted(set(queryset.values_list("proposal__session", flat=True)))
+        units = MemberUnit.objects.filter(pk__in=queryset.values("unit")).order_by("order")
+        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
+        self.filters["session"].extra["choices"] = [(session, session) for session in sessions]
+        self.filters["unit"].extra["choices"] = [(str(u.pk), u.short_name) for u in units]
 
 
 class ReplyIndexPage(RoutablePageMixin, Page):
@@ -68,10 +66,9 @@ class ReplyIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_view(self, request):
-        replies = disclosed_replies()
-        form = ReplyFilterForm(request.GET or None, replies=replies)
+        filters = ReplyFilter(request.GET or None, queryset=disclosed_replies())
         return self.render(
-            request, context_overrides={"filter_form": form, "replies": paginate(request, form.apply(replies))}
+            request, context_overrides={"filter_form": filters.form, "replies": paginate(request, filters.qs)}
         )
 
     @re_path(r"^(?P<pk>\d+)/$")

@@ -92,3 +92,19 @@ def test_a_failed_send_releases_the_claim_so_the_retry_sends(db, monkeypatch):
     assert services.notification_email_deliver(notification_id=notification.pk) is True
     assert services.notification_email_deliver(notification_id=notification.pk) is False
     assert len(mail.outbox) == 1
+
+
+def test_a_circular_is_issued_while_the_broker_is_down_and_its_pdf_and_mail_wait(
+    client, item, office_user, broker_down, django_capture_on_commit_callbacks
+):
+    OutgoingTask.objects.all().delete()
+    client.force_login(office_user)
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/workbench/circulars/",
+            {"period_start": (today - datetime.timedelta(days=30)).isoformat(), "period_end": today.isoformat()},
+        )
+    assert response.status_code == 302
+    waiting = set(OutgoingTask.objects.filter(queued_at__isnull=True).values_list("task", flat=True))
+    assert waiting == {"coordination.tasks.render_circular_pdf", "coordination.tasks.deliver_notification_email"}
