@@ -5,8 +5,13 @@ password, by `coordination.middleware.TwoFactorMiddleware`, on the screens that 
 """
 
 from axes.backends import AxesStandaloneBackend
+from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.shortcuts import render
+
+# The shared password of the demo accounts (`load_demo`), printed in the README: refused outside development.
+DEMO_PASSWORD = "lianxi-demo-2026"
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -35,8 +40,6 @@ class PortalModelBackend(ModelBackend):
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        from coordination.demo import DEMO_PASSWORD
-
         if password == DEMO_PASSWORD and not demo_allowed():
             # Hash anyway, so a refusal takes as long as a wrong password.
             super().authenticate(request, username=username, password="", **kwargs)
@@ -59,9 +62,6 @@ def client_ip(request) -> str | None:
 
 def lockout_response(request, original_response=None, credentials=None):
     """The lockout page, in the portal's style and language, with how long to wait."""
-    from axes.helpers import get_cool_off, get_failure_limit
-    from django.shortcuts import render
-
     cool_off = get_cool_off(request)
     context = {
         "failure_limit": get_failure_limit(request, credentials),

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from guardian.core import ObjectPermissionChecker
-from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms, remove_perm
 
 from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Notification, Proposal, Reply
 
@@ -129,8 +129,6 @@ def revoke_sign_off(user, unit: MemberUnit) -> None:
 
 def signers_of(unit: MemberUnit):
     """The users holding 签发 on `unit` (its leaders), active or not."""
-    from guardian.shortcuts import get_users_with_perms
-
     return get_users_with_perms(unit, only_with_perms_in=["sign_off_reply"], with_group_users=False)
 
 

@@ -10,13 +10,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .. import permissions, services
+from ..auth import DEMO_PASSWORD
 from ..founding_units import FOUNDING_UNITS
 from ..models import Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
 from .texts import REPLIES
 
 User = get_user_model()
 
-DEMO_PASSWORD = "lianxi-demo-2026"
 DEMO_START = datetime.date(2026, 1, 5)
 # 代字 of the units' reply numbers (陈民建函〔2026〕4号); other units fall back to a derived one.
 REPLY_PREFIXES = {"区民政局": "陈民", "区教体局": "陈教体", "区医保局": "陈医保"}

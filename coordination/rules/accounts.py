@@ -1,6 +1,8 @@
 """Rules of accounts: the office manages people; everyone manages their own second factor."""
 
+from axes.models import AccessAttempt
 from django.utils.translation import gettext as _
+from django_otp import user_has_device
 
 from coordination.errors import InvalidState, NotPermitted
 from coordination.models import (
@@ -47,16 +49,12 @@ def _account_reset_password(user, person):
 
 @rule("account.unlock")
 def _account_unlock(user, person):
-    from axes.models import AccessAttempt
-
     _office(user, _("只有联席会议办公室可以解除登录锁定。"))
     _state(AccessAttempt.objects.filter(username=person.get_username()).exists(), _("该账户没有登录失败记录。"))
 
 
 @rule("account.two_factor_reset")
 def _account_two_factor_reset(user, person):
-    from django_otp import user_has_device
-
     _other_active_account(user, person, _("只有联席会议办公室可以重置两步验证。"))
     _state(user_has_device(person, confirmed=None), _("该账户尚未设置两步验证。"))
 
@@ -78,8 +76,6 @@ def _sign_off_revoke(user, person, unit=None):
 
 @rule("two_factor.enrol")
 def _two_factor_enrol(user, obj):
-    from django_otp import user_has_device
-
     if not user.is_authenticated or not user.is_active:
         raise NotPermitted(_("请先登录。"))
     # Replacing an authenticator takes the current one: a stolen password alone must not do it.

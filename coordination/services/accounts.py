@@ -9,6 +9,7 @@ office are random, shown once to the office and never stored or logged in clear.
 import datetime
 import secrets
 
+from axes.utils import reset
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -145,8 +146,6 @@ def account_password_reset(*, actor, user) -> str:
 @transaction.atomic
 def account_unlock(*, actor, user):
     """Lift a login lockout (django-axes) before its cool-off ends."""
-    from axes.utils import reset
-
     check("account.unlock", actor, user)
     removed = reset(username=user.get_username())
     audit.record(user, "coordination.account.unlock", actor=actor, changes={"attempts": removed})

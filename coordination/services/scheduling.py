@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import DatabaseError
 from django.db.models import F
 from django.utils import timezone
+from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
 
 from coordination.models import ScheduledJobRun
 from coordination.scheduling import SCHEDULER
@@ -26,10 +27,8 @@ logger = logging.getLogger(__name__)
 
 def _publish_scheduled():
     """Wagtail's own `publish_scheduled` (the class itself: the portal's command of that name records runs)."""
-    from wagtail.management.commands.publish_scheduled import Command
-
     out = io.StringIO()
-    call_command(Command(), stdout=out)
+    call_command(WagtailPublishScheduled(), stdout=out)
     return out.getvalue().strip()
 
 

@@ -1,9 +1,11 @@
 """The office manages people: accounts by role and unit, liaisons, leaders who sign off, office staff."""
 
+from axes.models import AccessAttempt
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -32,8 +34,6 @@ def _signers_by_unit() -> dict[int, list]:
 
 
 def _locked_usernames() -> set[str]:
-    from axes.models import AccessAttempt
-
     return set(AccessAttempt.objects.values_list("username", flat=True))
 
 
@@ -201,6 +201,4 @@ def person_sign_off_revoke(request, pk, unit_pk):
 
 
 def person_url(person) -> str:
-    from django.urls import reverse
-
     return reverse("workbench:person", kwargs={"pk": person.pk})
