@@ -5,7 +5,7 @@ A NUL in a query string or a form field is never typed by a person; databases re
 answers 400 for every URL instead of one guard per view.
 """
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -23,5 +23,7 @@ class RefuseNulCharactersMiddleware:
         posted_form = request.method == "POST" and request.content_type in FORM_TYPES
         if "\x00" in request.path or _has_nul(request.GET) or (posted_form and _has_nul(request.POST)):
             message = _("请求中含有不允许的字符（NUL）。")
+            if request.path.startswith("/api/"):  # the API answers in JSON, as its schema documents
+                return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -27,6 +27,15 @@ def test_a_nul_character_in_a_form_field_is_a_bad_request(client, item, liaisons
     assert not ProgressReport.objects.exists()
 
 
+def test_a_nul_character_sent_to_the_api_is_a_bad_request_in_json(client, item, liaisons):
+    client.force_login(liaisons["lead"])
+    response = client.post(f"/api/items/{item.pk}/progress/", {"text": "进展\x00", "percent": "10"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "NUL" in response.json()["detail"]
+    assert not ProgressReport.objects.exists()
+
+
 def test_an_urge_naming_no_unit_id_says_so(client, item, office_user):
     client.force_login(office_user)
     response = client.post(f"/workbench/items/{item.pk}/urge/", {"unit": "abc", "text": "请抓紧"})
