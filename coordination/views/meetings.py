@@ -49,7 +49,9 @@ def meeting_detail(request, pk):
     unit = selectors.liaison_unit(request.user)
     attendances = list(meeting.attendances.select_related("unit"))
     own_attendance = next((a for a in attendances if unit and a.unit_id == unit.pk), None)
-    topics = list(selectors.topics_visible_to(request.user, meeting).prefetch_related("attachments"))
+    # The meeting is joined: each topic's buttons ask `topic.decide`, which reads the topic's meeting.
+    topics = selectors.topics_visible_to(request.user, meeting).select_related("meeting")
+    topics = list(topics.prefetch_related("attachments"))
     context = {
         "meeting": meeting,
         "is_office": permissions.is_office(request.user),
