@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import grading
 from ..storage import private_storage
 from .meetings import AgreedItem
 from .units import MemberUnit
@@ -21,6 +22,18 @@ class ActionItemQuerySet(models.QuerySet):
 
     def open(self) -> "ActionItemQuerySet":
         return self.exclude(status__in=ActionItem.FINISHED_STATUSES)
+
+    def with_light(self, today: datetime.date | None = None) -> "ActionItemQuerySet":
+        """Annotate `latest_percent` (the newest progress reported with a percent) and `light`
+        (see `coordination.grading`), so lists can filter, count and sort by the light in SQL."""
+        latest = ProgressReport.objects.filter(action_item=models.OuterRef("pk"), percent__isnull=False)
+        return (
+            self.annotate(latest_percent=models.Subquery(latest.order_by("-created_at", "-pk").values("percent")[:1]))
+            .annotate(
+                light=grading.light_expression(percent_field="latest_percent", today=today or timezone.localdate())
+            )
+            .annotate(light_rank=grading.rank_expression("light"))
+        )
 
 
 class ActionItem(models.Model):
@@ -97,6 +110,18 @@ class ActionItem(models.Model):
         if self.status != self.Status.CLOSED or not self.closed_at:
             return None
         return not self.deadline or timezone.localdate(self.closed_at) <= self.deadline
+
+    @property
+    def grade(self) -> grading.Light:
+        """This item's light; uses the `with_light()` annotations when the item came with them."""
+        if hasattr(self, "light"):
+            return grading.Light(self.light)
+        if hasattr(self, "latest_percent"):
+            percent = self.latest_percent
+        else:
+            latest = self.reports.filter(percent__isnull=False).order_by("-created_at", "-pk").first()
+            percent = latest.percent if latest else None
+        return grading.grade(deadline=self.deadline, status=self.status, percent=percent, today=self._today())
 
     @property
     def is_due_soon(self) -> bool:

@@ -271,6 +271,13 @@ PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_MB", "10")) * 10
 PORTAL_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_INFLATED_MB", "200")) * 1024 * 1024
 # Reminders to liaisons: days before the deadline (overdue items are reminded daily).
 PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
+# Graded warnings of supervised work (coordination/grading.py): yellow within YELLOW_DAYS of the
+# deadline; red when overdue, or within RED_DAYS of it with reported progress below RED_BELOW_PERCENT.
+PORTAL_GRADING = {
+    "yellow_days": int(os.environ.get("PORTAL_GRADING_YELLOW_DAYS", "7")),
+    "red_days": int(os.environ.get("PORTAL_GRADING_RED_DAYS", "3")),
+    "red_below_percent": int(os.environ.get("PORTAL_GRADING_RED_BELOW_PERCENT", "80")),
+}
 
 # Content-Security-Policy (django-csp 4): the portal's own scripts and styles only, nothing inline,
 # the Wagtail admin included (tests/e2e/test_csp.py reads the browser's console for violations).

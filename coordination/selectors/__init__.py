@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from . import permissions, rules, scheduling
-from .models import (
+from .. import permissions, rules, scheduling
+from ..models import (
     ActionItem,
     AgendaTopic,
     Circular,
@@ -20,7 +20,7 @@ from .models import (
     Reply,
     ScheduledJobRun,
 )
-from .personal_data import mask_phones
+from ..personal_data import mask_phones
 
 
 def active_units() -> QuerySet[MemberUnit]:

@@ -1,0 +1,101 @@
+"""Graded warnings (绿灯 / 黄灯 / 红灯) of supervised work, from its deadline and reported progress.
+
+One rule, written twice on purpose and tested to agree: `grade()` for an item in hand, and
+`light_expression()` for the database, so lists, counts, the ledger and the 通报 sort and count
+by the same light without loading items into Python.
+
+- finished (closed or cancelled): DONE; no deadline: STANDING (常态化, counted apart from dated work);
+- completion reported: GREEN (the office is checking it, the unit is not late);
+- past the deadline: RED;
+- within `red_days` of it with reported progress below `red_below_percent` (or none): RED;
+- within `yellow_days` of it: YELLOW;
+- otherwise GREEN.
+
+Thresholds come from `settings.PORTAL_GRADING`.
+"""
+
+import dataclasses
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, CharField, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+
+class Light(models.TextChoices):
+    RED = "red", _("红灯")
+    YELLOW = "yellow", _("黄灯")
+    GREEN = "green", _("绿灯")
+    STANDING = "standing", _("常态化")
+    DONE = "done", _("已办结")
+
+
+# Most urgent first: lists sort by this rank.
+RANK = {Light.RED: 0, Light.YELLOW: 1, Light.GREEN: 2, Light.STANDING: 3, Light.DONE: 4}
+
+
+@dataclasses.dataclass(frozen=True)
+class Thresholds:
+    yellow_days: int
+    red_days: int
+    red_below_percent: int
+
+    @classmethod
+    def from_settings(cls) -> "Thresholds":
+        return cls(**settings.PORTAL_GRADING)
+
+
+def grade(
+    *,
+    deadline: datetime.date | None,
+    status: str,
+    percent: int | None,
+    today: datetime.date,
+    thresholds: Thresholds | None = None,
+) -> Light:
+    """The light of one item; `percent` is the latest progress reported on it (None if none)."""
+    from .models import ActionItem  # models import this module for their queryset
+
+    limits = thresholds or Thresholds.from_settings()
+    if status in ActionItem.FINISHED_STATUSES:
+        return Light.DONE
+    if deadline is None:
+        return Light.STANDING
+    if status == ActionItem.Status.COMPLETION_REPORTED:
+        return Light.GREEN
+    days_left = (deadline - today).days
+    if days_left < 0:
+        return Light.RED
+    if days_left <= limits.red_days and (percent or 0) < limits.red_below_percent:
+        return Light.RED
+    if days_left <= limits.yellow_days:
+        return Light.YELLOW
+    return Light.GREEN
+
+
+def light_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Case:
+    """`grade()` as a database expression over ActionItem rows; `percent_field` names the
+    annotation that holds the latest reported percent."""
+    from .models import ActionItem
+
+    limits = thresholds or Thresholds.from_settings()
+    slow = Q(**{f"{percent_field}__isnull": True}) | Q(**{f"{percent_field}__lt": limits.red_below_percent})
+    return Case(
+        When(status__in=ActionItem.FINISHED_STATUSES, then=Value(Light.DONE.value)),
+        When(deadline__isnull=True, then=Value(Light.STANDING.value)),
+        When(status=ActionItem.Status.COMPLETION_REPORTED, then=Value(Light.GREEN.value)),
+        When(deadline__lt=today, then=Value(Light.RED.value)),
+        When(Q(deadline__lte=today + datetime.timedelta(days=limits.red_days)) & slow, then=Value(Light.RED.value)),
+        When(deadline__lte=today + datetime.timedelta(days=limits.yellow_days), then=Value(Light.YELLOW.value)),
+        default=Value(Light.GREEN.value),
+        output_field=CharField(),
+    )
+
+
+def rank_expression(light_field: str) -> Case:
+    """Sort key for a `light` annotation, most urgent first."""
+    return Case(
+        *(When(**{light_field: light.value}, then=Value(rank)) for light, rank in RANK.items()),
+        output_field=models.IntegerField(),
+    )

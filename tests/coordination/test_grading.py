@@ -1,0 +1,91 @@
+"""The graded warning: the Python rule and the SQL rule agree, and the thresholds come from settings."""
+
+import datetime
+
+import pytest
+
+from coordination import grading
+from coordination.grading import Light
+from coordination.models import ActionItem, ProgressReport
+
+TODAY = datetime.date(2026, 6, 10)
+LIMITS = grading.Thresholds(yellow_days=7, red_days=3, red_below_percent=80)
+
+
+@pytest.mark.parametrize(
+    ("deadline_in", "status", "percent", "light"),
+    [
+        (None, "open", None, Light.STANDING),
+        (-30, "closed", None, Light.DONE),
+        (-30, "cancelled", 10, Light.DONE),
+        (-1, "completion_reported", None, Light.GREEN),
+        (-1, "in_progress", 90, Light.RED),
+        (0, "in_progress", 79, Light.RED),
+        (3, "open", None, Light.RED),
+        (3, "in_progress", 80, Light.YELLOW),
+        (4, "in_progress", 10, Light.YELLOW),
+        (7, "open", None, Light.YELLOW),
+        (8, "open", None, Light.GREEN),
+        (60, "in_progress", 0, Light.GREEN),
+    ],
+)
+def test_grade(deadline_in, status, percent, light):
+    deadline = None if deadline_in is None else TODAY + datetime.timedelta(days=deadline_in)
+    assert grading.grade(deadline=deadline, status=status, percent=percent, today=TODAY, thresholds=LIMITS) == light
+
+
+def test_thresholds_come_from_settings(settings):
+    settings.PORTAL_GRADING = {"yellow_days": 30, "red_days": 10, "red_below_percent": 50}
+    deadline = TODAY + datetime.timedelta(days=20)
+    assert grading.grade(deadline=deadline, status="open", percent=None, today=TODAY) == Light.YELLOW
+    deadline = TODAY + datetime.timedelta(days=9)
+    assert grading.grade(deadline=deadline, status="open", percent=60, today=TODAY) == Light.YELLOW
+    assert grading.grade(deadline=deadline, status="open", percent=40, today=TODAY) == Light.RED
+
+
+@pytest.mark.django_db
+def test_database_and_python_agree(units, liaisons, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 6, 10, 9, tzinfo=datetime.UTC))
+    cases = [
+        (None, "open", []),
+        (-3, "open", []),
+        (-3, "completion_reported", [100]),
+        (2, "in_progress", [90, 30]),  # the newest report counts: 30 % → red
+        (2, "in_progress", [30, 90]),
+        (2, "in_progress", [None]),
+        (5, "in_progress", [20]),
+        (20, "open", []),
+        (20, "closed", []),
+    ]
+    for days, status, percents in cases:
+        deadline = None if days is None else TODAY + datetime.timedelta(days=days)
+        item = ActionItem.objects.create(
+            source=ActionItem.Source.OFFICE,
+            title=f"事项{days}{status}",
+            lead_unit=units[5],
+            deadline=deadline,
+            status=status,
+        )
+        for moment, percent in enumerate(percents):
+            report = ProgressReport.objects.create(
+                action_item=item, unit=units[5], author=liaisons["lead"], text="进展", percent=percent
+            )
+            ProgressReport.objects.filter(pk=report.pk).update(
+                created_at=datetime.datetime(2026, 6, 1 + moment, tzinfo=datetime.UTC)
+            )
+    annotated = {item.pk: item.grade for item in ActionItem.objects.with_light()}
+    computed = {item.pk: item.grade for item in ActionItem.objects.all()}
+    assert annotated == computed
+    assert sorted(computed.values()) == sorted(
+        [
+            Light.STANDING,
+            Light.RED,
+            Light.GREEN,
+            Light.RED,
+            Light.YELLOW,
+            Light.RED,
+            Light.YELLOW,
+            Light.GREEN,
+            Light.DONE,
+        ]
+    )
