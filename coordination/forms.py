@@ -140,13 +140,47 @@ class AgreedItemForm(forms.Form):
         label=_("配合单位"),
         queryset=MemberUnit.objects.filter(is_active=True),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        # Checkboxes, not a multi-select: one stray click cannot clear the choice; the template puts
+        # a filter box above them.
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "unit-checkboxes"}),
+        help_text=_("勾选配合单位；牵头单位不必再勾选。"),
     )
     deadline = BoundedDateField(label=_("完成时限"), widget=DATE_WIDGET)
     expected_result = forms.CharField(label=_("预期成果"), max_length=300, required=False)
 
+    def has_changed(self):
+        # A blank row the editor only renumbered (moving rows sets every row's order) is still blank.
+        return bool(set(self.changed_data) - {"ORDER"})
 
-AgreedItemFormSet = forms.formset_factory(AgreedItemForm, extra=1, can_delete=True, min_num=1, validate_min=True)
+
+class BaseAgreedItemFormSet(forms.BaseFormSet):
+    """The agreed items of the minutes: several rows at once, each with its place in the list."""
+
+    default_error_messages = {"too_few_forms": _("会议纪要至少要有一项议定事项。")}
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = _("序号")
+        form.fields["ORDER"].widget.attrs.update({"min": 1, "class": "item-order"})
+        form.fields["DELETE"].label = _("删除此项")
+
+    def agreed_items(self) -> list[dict]:
+        """The rows kept, in the order the editor gave them (rows without a number go last)."""
+        return [
+            {name: value for name, value in f.cleaned_data.items() if name not in ("ORDER", "DELETE")}
+            for f in self.ordered_forms
+        ]
+
+
+AgreedItemFormSet = forms.formset_factory(
+    AgreedItemForm,
+    formset=BaseAgreedItemFormSet,
+    extra=3,
+    can_order=True,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+)
 
 
 class ConsentRoundForm(forms.Form):
@@ -284,7 +318,6 @@ class ActionItemForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     deadline = BoundedDateField(label=_("完成时限"), widget=DATE_WIDGET)
-
 
 
 # --- accounts ---

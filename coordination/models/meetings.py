@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
@@ -55,7 +56,12 @@ class Meeting(models.Model):
 
     @property
     def title(self) -> str:
-        return f"{self.year}年第{self.number}次{self.get_kind_display()}"
+        # One format string, so a translation can order the parts as its language needs.
+        return gettext("%(year)s年第%(number)s次%(kind)s") % {
+            "year": self.year,
+            "number": self.number,
+            "kind": self.get_kind_display(),
+        }
 
 
 class Attendance(models.Model):

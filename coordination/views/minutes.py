@@ -4,10 +4,12 @@ import difflib
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +24,7 @@ from coordination.forms import (
     IssueForm,
     MinutesForm,
 )
-from coordination.models import Meeting, Minutes
+from coordination.models import Meeting, Minutes, MinutesRevision
 from coordination.pdf import render_html
 
 from .common import office_required, run
@@ -30,10 +32,6 @@ from .common import office_required, run
 
 def visible_minutes(request, pk) -> Minutes:
     return get_object_or_404(selectors.minutes_visible_to(request.user).distinct(), pk=pk)
-
-
-def _items_from(formset) -> list[dict]:
-    return [f.cleaned_data for f in formset if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
 
 def _item_initial(minutes: Minutes) -> list[dict]:
@@ -49,10 +47,44 @@ def _item_initial(minutes: Minutes) -> list[dict]:
     ]
 
 
+def _diff_table(a: MinutesRevision, b: MinutesRevision, a_label: str, b_label: str) -> str:
+    return difflib.HtmlDiff(wrapcolumn=48).make_table(
+        a.as_text().splitlines(), b.as_text().splitlines(), a_label, b_label, context=False
+    )
+
+
+def _unsaved_revision(minutes: Minutes, form: MinutesForm, items: list[dict]) -> MinutesRevision:
+    """What the editor typed, as a revision that is never saved: to set it beside the version that won."""
+    snapshot = [
+        {
+            "order": order,
+            "title": item["title"],
+            "lead_unit": item["lead_unit"].short_name,
+            "co_units": [u.short_name for u in item["co_units"] if u != item["lead_unit"]],
+            "deadline": str(item["deadline"]),
+            "expected_result": item["expected_result"],
+        }
+        for order, item in enumerate(items, start=1)
+    ]
+    return MinutesRevision(
+        minutes=minutes, title=form.cleaned_data["title"], body=form.cleaned_data["body"], agreed_items=snapshot
+    )
+
+
+def _render_form(request, minutes: Minutes | None, meeting: Meeting, form, formset, **extra):
+    return render(
+        request,
+        "coordination/minutes_form.html",
+        {"form": form, "formset": formset, "meeting": meeting, "minutes": minutes, **extra},
+    )
+
+
 @office_required
 def minutes_create(request, meeting_pk):
     meeting = get_object_or_404(Meeting, pk=meeting_pk)
-    form = MinutesForm(request.POST or None, initial={"title": f"{meeting.title}纪要"})
+    with translation.override(settings.LANGUAGE_CODE):  # the 公文 is written in Chinese whatever the UI speaks
+        title = _("%(meeting)s纪要") % {"meeting": meeting.title}
+    form = MinutesForm(request.POST or None, initial={"title": title})
     formset = AgreedItemFormSet(request.POST or None, prefix="items")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
@@ -61,49 +93,62 @@ def minutes_create(request, meeting_pk):
                 meeting=meeting,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
-                agreed_items=_items_from(formset),
+                agreed_items=formset.agreed_items(),
             )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
             messages.success(request, _("纪要初稿已保存。"))
             return redirect("workbench:minutes", pk=minutes.pk)
-    return render(request, "coordination/minutes_form.html", {"form": form, "formset": formset, "meeting": meeting})
+    return _render_form(request, None, meeting, form, formset)
 
 
 @office_required
 def minutes_edit(request, pk):
+    """Edit the draft. A save refused because someone saved meanwhile keeps what this user typed,
+    shows it beside the version that was saved, and rebases the form on that version, so the next
+    save (after the user has looked) goes through."""
     minutes = get_object_or_404(Minutes, pk=pk)
     form = MinutesForm(
         request.POST or None, initial={"title": minutes.title, "body": minutes.body, "base_version": minutes.version}
     )
     formset = AgreedItemFormSet(request.POST or None, prefix="items", initial=_item_initial(minutes))
-    stale = None
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        data = form.cleaned_data
+        data, items = form.cleaned_data, formset.agreed_items()
         try:
-            services.minutes_revise(
+            saved = services.minutes_revise(
                 actor=request.user,
                 minutes=minutes,
                 base_version=data["base_version"] or 0,
                 title=data["title"],
                 body=data["body"],
-                agreed_items=_items_from(formset),
+                agreed_items=items,
                 note=data["note"],
             )
         except StaleEdit as error:
-            stale = error.current  # shown beside the user's own text, which stays in the form
+            theirs, yours = error.current, _unsaved_revision(minutes, form, items)
+            minutes.refresh_from_db()
+            rebased = request.POST.copy()
+            rebased[form.add_prefix("base_version")] = str(theirs.version)
+            form = MinutesForm(rebased)
+            form.is_valid()
             form.add_error(None, error.message)
+            return _render_form(
+                request,
+                minutes,
+                minutes.meeting,
+                form,
+                formset,
+                theirs=theirs,
+                yours=yours,
+                table=_diff_table(theirs, yours, _("第%(v)s版") % {"v": theirs.version}, _("您的修改（未保存）")),
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("已保存为第 %(v)s 版。") % {"v": minutes.version + 1})
+            messages.success(request, _("已保存为第 %(v)s 版。") % {"v": saved.version})
             return redirect("workbench:minutes", pk=pk)
-    return render(
-        request,
-        "coordination/minutes_form.html",
-        {"form": form, "formset": formset, "meeting": minutes.meeting, "minutes": minutes, "stale": stale},
-    )
+    return _render_form(request, minutes, minutes.meeting, form, formset)
 
 
 @login_required
@@ -137,9 +182,7 @@ def minutes_compare(request, pk):
         a, b = revisions[int(request.GET.get("a", 1))], revisions[int(request.GET.get("b", minutes.version))]
     except (KeyError, ValueError):
         raise Http404 from None
-    table = difflib.HtmlDiff(wrapcolumn=48).make_table(
-        a.as_text().splitlines(), b.as_text().splitlines(), f"第{a.version}版", f"第{b.version}版", context=False
-    )
+    table = _diff_table(a, b, _("第%(v)s版") % {"v": a.version}, _("第%(v)s版") % {"v": b.version})
     return render(
         request,
         "coordination/minutes_compare.html",
