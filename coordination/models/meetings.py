@@ -227,11 +227,18 @@ class MinutesRevision(models.Model):
 
     def as_text(self) -> str:
         """The revision as plain text, the form in which two revisions are compared."""
-        lines = [self.title, "", *self.body.splitlines(), "", "议定事项："]
+        lines = [self.title, "", *self.body.splitlines(), "", gettext("议定事项：")]
         for item in self.agreed_items:
-            co = "、".join(item["co_units"]) or "无"
+            co = "、".join(item["co_units"]) or gettext("无")
             lines.append(
-                f"{item['order']}. {item['title']}（牵头：{item['lead_unit']}；配合：{co}；时限：{item['deadline']}）"
+                gettext("%(order)s. %(title)s（牵头：%(lead)s；配合：%(co)s；时限：%(deadline)s）")
+                % {
+                    "order": item["order"],
+                    "title": item["title"],
+                    "lead": item["lead_unit"],
+                    "co": co,
+                    "deadline": item["deadline"],
+                }
             )
         return "\n".join(lines)
 

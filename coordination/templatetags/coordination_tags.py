@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
 from coordination import rules
 from coordination.personal_data import mask_phones as _mask_phones
@@ -28,7 +29,7 @@ def supervision_chart(rows):
     """Stacked horizontal bars per unit (SVG, no JavaScript): the table below carries the numbers."""
     rows = [r for r in rows if any(r[key] for key in SEGMENTS)]
     if not rows:
-        return format_html('<p class="muted">{}</p>', "暂无数据")
+        return format_html('<p class="muted">{}</p>', gettext("暂无数据。"))
     largest = max(sum(r[key] for key in SEGMENTS) for r in rows)
     scale = (560 - LABEL - 40) / largest
     parts = []
