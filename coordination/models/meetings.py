@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
@@ -272,8 +272,9 @@ class ConsentAnswer(models.Model):
 
     class Answer(models.TextChoices):
         PENDING = "pending", _("未反馈")
-        AGREE = "agree", _("同意")
-        CHANGES = "changes", _("提出修改意见")
+        # The same words are the choices of the consent form; here they are what a unit answered.
+        AGREE = "agree", pgettext_lazy("consent answer", "同意")
+        CHANGES = "changes", pgettext_lazy("consent answer", "提出修改意见")
         SILENCE = "silence", _("逾期未反馈，视为同意")
 
     round = models.ForeignKey(ConsentRound, on_delete=models.CASCADE, related_name="answers")
