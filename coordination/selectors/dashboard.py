@@ -24,7 +24,7 @@ from ..models import (
     Reply,
     Urge,
 )
-from . import liaison_unit
+from . import liaison_unit, pending_consents
 
 OPEN_MEETING = (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED)
 
@@ -78,7 +78,7 @@ def home_for(user, *, today: datetime.date | None = None) -> Home:
     home = Home()
     unit = liaison_unit(user)
     if unit is not None:
-        home.liaison = liaison_home(unit, today=today)
+        home.liaison = liaison_home(user, unit, today=today)
     signed_units = list(permissions.units_signed_off_by(user))
     if signed_units:
         home.sign_offs = replies_awaiting_sign_off(signed_units)
@@ -89,7 +89,7 @@ def home_for(user, *, today: datetime.date | None = None) -> Home:
     return home
 
 
-def liaison_home(unit: MemberUnit, *, today: datetime.date) -> LiaisonHome:
+def liaison_home(user, unit: MemberUnit, *, today: datetime.date) -> LiaisonHome:
     owed = list(
         ActionItem.objects.open()
         .for_unit(unit)
@@ -104,11 +104,7 @@ def liaison_home(unit: MemberUnit, *, today: datetime.date) -> LiaisonHome:
         for item in owed
         if item.lead_unit_id == unit.pk and item.status == ActionItem.Status.IN_PROGRESS and item.status_reason
     ]
-    consents = list(
-        ConsentAnswer.objects.filter(unit=unit, answer=ConsentAnswer.Answer.PENDING, round__closed_at__isnull=True)
-        .select_related("round__minutes")
-        .order_by("round__deadline")
-    )
+    consents = list(pending_consents(user).order_by("round__deadline"))
     urges = list(
         Urge.objects.filter(unit=unit, acknowledged_at__isnull=True)
         .exclude(action_item__status__in=ActionItem.FINISHED_STATUSES)
