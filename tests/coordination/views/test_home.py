@@ -246,3 +246,14 @@ def test_the_home_costs_the_same_queries_with_many_items(
         with django_assert_max_num_queries(count):
             assert client.get("/workbench/").status_code == 200
     assert max(few.values()) < 40
+
+
+def test_the_item_list_is_offered_exactly_to_those_it_opens_for(client, office_user, convenor_user, mz, make_liaison):
+    from coordination import rules
+
+    users = {"office": office_user, "convenor": convenor_user, "liaison": make_liaison(mz), "leader": leader_of(mz)}
+    for who, user in users.items():
+        client.force_login(user)
+        offered = 'href="/workbench/items/"' in client.get("/workbench/").content.decode()
+        opens = client.get("/workbench/items/").status_code == 200
+        assert offered == opens == rules.can("item.list", user) == (who != "leader"), who

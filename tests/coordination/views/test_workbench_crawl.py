@@ -2,7 +2,8 @@
 
 The demo is loaded once; each user starts at /workbench/ and follows, breadth first and with GET
 only, every link under /workbench/ and /account/. State changes are POST forms and are not links;
-files (PDF, Excel, calendars, attachments) are left out. No page may answer 404 or 500.
+files (PDF, Excel, calendars, attachments) are left out. No page may answer 404 or 500, nor 403:
+a link shown to a user who may not follow it is broken too.
 """
 
 import collections
@@ -13,6 +14,7 @@ from urllib.parse import urldefrag, urljoin
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpResponse
 from django.test import override_settings
 
 from tests.conftest import VerifiedClient
@@ -54,7 +56,7 @@ def crawl(client) -> tuple[dict[str, int], list[tuple[str, str, int]]]:
         url = queue.popleft()
         response = client.get(url)
         statuses[url] = response.status_code
-        if response.status_code in (404, 500):
+        if response.status_code in (403, 404, 500):
             broken.append((seen[url], url, response.status_code))
             continue
         if response.status_code in (301, 302):
@@ -83,3 +85,33 @@ def test_no_link_reachable_from_a_demo_users_home_is_broken(db):
         statuses, broken[username] = crawl(client)
         assert statuses["/workbench/"] == 200 and len(statuses) > 5, (username, statuses)
     assert not any(broken.values()), {user: links for user, links in broken.items() if links}
+
+
+class FakeClient:
+    """Pages as a dict of path → (status, html), to show the crawl itself finds what is broken."""
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get(self, url):
+        status, body = self.pages.get(url, (404, ""))
+        response = HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
+        return response
+
+
+def test_the_crawl_reports_a_broken_link_and_skips_files_and_other_sites():
+    pages = {
+        "/workbench/": (
+            200,
+            '<a href="items/">x</a><a href="/workbench/minutes/9/pdf/">pdf</a><a href="/admin/">a</a>',
+        ),
+        "/workbench/items/": (
+            200,
+            '<a href="/workbench/items/7/#timeline">gone</a><a href="https://example.org/">e</a>',
+        ),
+    }
+
+    statuses, broken = crawl(FakeClient(pages))
+
+    assert broken == [("/workbench/items/", "/workbench/items/7/", 404)]
+    assert set(statuses) == {"/workbench/", "/workbench/items/", "/workbench/items/7/"}
