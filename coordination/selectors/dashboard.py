@@ -24,9 +24,8 @@ from ..models import (
     Reply,
     Urge,
 )
+from ..rules.meetings import OPEN_MEETING
 from . import liaison_unit, pending_consents
-
-OPEN_MEETING = (Meeting.Status.PLANNED, Meeting.Status.NOTIFIED)
 
 
 @dataclasses.dataclass
