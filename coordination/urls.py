@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import calendar, files, home, items, meetings, minutes, people, proposals
+from .views import calendar, files, home, items, meetings, minutes, notifications, people, proposals
 
 app_name = "workbench"
 
 urlpatterns = [
     path("", home.dashboard, name="dashboard"),
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path("notifications/<int:pk>/", notifications.notification_open, name="notification-open"),
+    path("notifications/read-all/", notifications.notifications_read_all, name="notifications-read-all"),
     path("calendar/", calendar.feed_settings, name="calendar"),
     path("calendar/renew/", calendar.feed_renew, name="calendar-renew"),
     path("meetings/", meetings.meeting_list, name="meetings"),

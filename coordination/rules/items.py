@@ -20,6 +20,19 @@ def _open_item(item: ActionItem, message: str) -> None:
     _state(item.status not in ActionItem.FINISHED_STATUSES, message)
 
 
+def _oversees_or_serves(user) -> bool:
+    """The office and convenors, and the units' current liaisons (not, say, a leader who only signs)."""
+    return user.is_authenticated and (
+        permissions.can_oversee(user) or Liaison.objects.active().filter(user=user).exists()
+    )
+
+
+@rule("item.list")
+def _item_list(user, obj):
+    if not _oversees_or_serves(user):
+        raise NotPermitted(_("只有联席会议办公室、召集人和成员单位联络员可以查看督办事项。"))
+
+
 @rule("item.create")
 def _item_create(user, obj):
     _office(user, _("只有联席会议办公室可以交办事项。"))
@@ -93,9 +106,7 @@ def _circular_issue(user, obj):
 @rule("circular.read")
 def _circular_read(user, obj):
     # 通报 are circulated to every unit: liaisons read them as well as those who oversee.
-    if not user.is_authenticated or not (
-        permissions.can_oversee(user) or Liaison.objects.active().filter(user=user).exists()
-    ):
+    if not _oversees_or_serves(user):
         raise NotPermitted(_("只有联席会议办公室、召集人和成员单位联络员可以阅读通报。"))
 
 

@@ -37,7 +37,9 @@ from .minutes import minutes_draft, minutes_issue, minutes_pdf_request, minutes_
 from .notifications import (
     calendar_token_renew,
     notification_email_deliver,
+    notification_mark_read,
     notification_send,
+    notifications_mark_all_read,
     notifications_unconfirmed,
 )
 from .outbox import outbox_enqueue, outbox_flush
@@ -89,7 +91,9 @@ __all__ = [
     "minutes_revise",
     "minutes_store_pdf",
     "notification_email_deliver",
+    "notification_mark_read",
     "notification_send",
+    "notifications_mark_all_read",
     "notifications_unconfirmed",
     "office_digest_send",
     "outbox_enqueue",

@@ -44,7 +44,7 @@ def circular_issue(*, actor, period_start: datetime.date, period_end: datetime.d
     notification_send(
         recipients=liaison_users(MemberUnit.objects.filter(is_active=True)),
         title=_("通报已印发：%(n)s") % {"n": circular.doc_number},
-        url=reverse("workbench:circular-pdf", args=[circular.pk]),
+        url=reverse("workbench:circulars"),  # the list, which answers at once; the PDF may still be rendering
     )
     outbox_enqueue(tasks.render_circular_pdf, circular.pk)
     return circular

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coordination import audit, permissions
@@ -62,5 +63,6 @@ def liaison_appoint(
         recipients=[user],
         title=_("您已被任命为%(unit)s联络员") % {"unit": unit.short_name},
         body=_("自 %(date)s 起，您代表%(unit)s办理联席会议事项。") % {"date": start_date, "unit": unit.short_name},
+        url=reverse("workbench:dashboard"),
     )
     return liaison

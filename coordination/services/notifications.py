@@ -9,7 +9,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from coordination import audit, tasks
+from coordination import audit, rules, tasks
 from coordination.models import CalendarToken, Notification
 
 from .outbox import outbox_enqueue
@@ -25,6 +25,21 @@ def notification_send(*, recipients: Iterable, title: str, body: str = "", url: 
     for notification in notifications:
         outbox_enqueue(tasks.deliver_notification_email, notification.pk)
     return notifications
+
+
+def notification_mark_read(*, actor, notification: Notification) -> Notification:
+    """The recipient has opened the notification. Reading is not a change of the domain: no audit
+    entry; a second opening keeps the first reading time."""
+    rules.check("notification.read", actor, notification)
+    if notification.read_at is None:
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=timezone.now())
+        notification.refresh_from_db(fields=["read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, actor) -> int:
+    """Mark every unread notification of `actor` read; returns how many were unread."""
+    return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
 
 
 def calendar_token_renew(*, user) -> CalendarToken:

@@ -13,6 +13,7 @@ from coordination.errors import DomainError
 from coordination.filters import ActionItemFilter
 from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ProgressForm
 from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
+from coordination.selectors.timeline import item_timeline
 
 from .common import posted_id, run
 
@@ -87,6 +88,7 @@ def item_detail(request, pk):
         "reports": reports,
         "extensions": item.extension_requests.select_related("requested_by", "decided_by"),
         "urges": item.urges.select_related("unit"),
+        "timeline": item_timeline(request.user, item, acting_unit),
     }
     return render(request, "coordination/item_detail.html", context)
 

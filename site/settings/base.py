@@ -334,4 +334,6 @@ PORTAL_PROPOSAL_MAX_MONTHS = 6  # extensions never beyond six months after assig
 PORTAL_PROPOSAL_CO_OPINION_MONTHS = 1  # co-units give their opinion within a month
 PORTAL_PROPOSAL_RETURN_DAYS = 5  # a misassigned item may be returned within this many days
 PORTAL_PROPOSAL_REDO_MONTHS = 1  # after an unsatisfied rating, a new reply within a month
+# The office's home lists a held meeting whose minutes are not issued this many days after it.
+PORTAL_MINUTES_DUE_DAYS = int(os.environ.get("PORTAL_MINUTES_DUE_DAYS", "7"))
 PORTAL_MINUTES_COPIES_TO = "区委办公室，区人大常委会办公室，区政协办公室"

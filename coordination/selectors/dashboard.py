@@ -1,0 +1,197 @@
+"""The workbench home: for each role the user holds, what they should do next.
+
+Each section is a list (never a lazy queryset), so the count a page shows is the length of the
+list it shows. Every section costs a fixed number of queries, however many rows it holds.
+"""
+
+import dataclasses
+import datetime
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from .. import grading, permissions
+from ..models import (
+    ActionItem,
+    AgendaTopic,
+    ConsentAnswer,
+    ConsentRound,
+    ExtensionRequest,
+    Meeting,
+    MemberUnit,
+    Proposal,
+    Reply,
+    Urge,
+)
+from ..rules.meetings import OPEN_MEETING
+from . import liaison_unit, pending_consents
+
+
+@dataclasses.dataclass
+class LiaisonHome:
+    """What a unit owes: dated items by light (most urgent first), standing measures apart,
+    consent requests, urgings to acknowledge, and work the office sent back with its reason."""
+
+    unit: MemberUnit
+    items: list[ActionItem]
+    standing: list[ActionItem]
+    consents: list[ConsentAnswer]
+    urges: list[Urge]
+    returned_items: list[ActionItem]
+    returned_topics: list[AgendaTopic]
+
+    @property
+    def returned_count(self) -> int:
+        return len(self.returned_items) + len(self.returned_topics)
+
+    @property
+    def lights(self) -> dict[str, int]:
+        counts = {light: 0 for light in (grading.Light.RED, grading.Light.YELLOW, grading.Light.GREEN)}
+        for item in self.items:
+            counts[grading.Light(item.light)] += 1
+        return {light.value: count for light, count in counts.items()}
+
+
+@dataclasses.dataclass
+class OfficeHome:
+    consent_rounds: list[ConsentRound]
+    completions: list[ActionItem]
+    extensions: list[ExtensionRequest]
+    topics: list[AgendaTopic]
+    late_minutes: list[Meeting]
+    returned_proposals: list[Proposal]
+
+
+@dataclasses.dataclass
+class Home:
+    liaison: LiaisonHome | None = None
+    sign_offs: list[Reply] | None = None
+    office: OfficeHome | None = None
+    red_items: list[ActionItem] | None = None
+
+
+def home_for(user, *, today: datetime.date | None = None) -> Home:
+    """Every section of the home the user's roles call for (a user may hold several)."""
+    today = today or timezone.localdate()
+    home = Home()
+    unit = liaison_unit(user)
+    if unit is not None:
+        home.liaison = liaison_home(user, unit, today=today)
+    signed_units = list(permissions.units_signed_off_by(user))
+    if signed_units:
+        home.sign_offs = replies_awaiting_sign_off(signed_units)
+    if permissions.is_office(user):
+        home.office = office_home(today=today)
+    if permissions.can_oversee(user):
+        home.red_items = red_items(today=today)
+    return home
+
+
+def liaison_home(user, unit: MemberUnit, *, today: datetime.date) -> LiaisonHome:
+    owed = list(
+        ActionItem.objects.open()
+        .for_unit(unit)
+        .with_light(today)
+        .select_related("lead_unit")
+        .order_by("light_rank", "deadline", "pk")
+    )
+    standing = [item for item in owed if item.light == grading.Light.STANDING]
+    dated = [item for item in owed if item.light != grading.Light.STANDING]
+    returned = [
+        item
+        for item in owed
+        if item.lead_unit_id == unit.pk and item.status == ActionItem.Status.IN_PROGRESS and item.status_reason
+    ]
+    consents = list(pending_consents(user).order_by("round__deadline"))
+    urges = list(
+        Urge.objects.filter(unit=unit, acknowledged_at__isnull=True)
+        .exclude(action_item__status__in=ActionItem.FINISHED_STATUSES)
+        .select_related("action_item")
+        .order_by("sent_at", "pk")
+    )
+    topics = list(
+        AgendaTopic.objects.filter(
+            unit=unit,
+            status__in=(AgendaTopic.Status.DEFERRED, AgendaTopic.Status.DECLINED),
+            meeting__status__in=OPEN_MEETING,
+        )
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk")
+    )
+    return LiaisonHome(
+        unit=unit,
+        items=dated,
+        standing=standing,
+        consents=consents,
+        urges=urges,
+        returned_items=returned,
+        returned_topics=topics,
+    )
+
+
+def replies_awaiting_sign_off(units) -> list[Reply]:
+    """Drafted replies of the units a leader signs for (签发), oldest draft first."""
+    return list(
+        Reply.objects.filter(unit__in=units, status=Reply.Status.DRAFT)
+        .select_related("proposal", "unit")
+        .order_by("updated_at", "pk")
+    )
+
+
+def red_items(*, today: datetime.date) -> list[ActionItem]:
+    """Every red item (overdue, or close to its deadline with too little progress), earliest deadline first."""
+    return list(
+        ActionItem.objects.with_light(today)
+        .filter(light=grading.Light.RED)
+        .select_related("lead_unit")
+        .order_by("deadline", "pk")
+    )
+
+
+def office_home(*, today: datetime.date) -> OfficeHome:
+    answers = Prefetch("answers", queryset=ConsentAnswer.objects.select_related("unit"))
+    rounds = list(
+        ConsentRound.objects.filter(closed_at__isnull=True)
+        .select_related("minutes")
+        .prefetch_related(answers)
+        .order_by("deadline", "pk")
+    )
+    for round_ in rounds:
+        round_.waiting = [a.unit for a in round_.answers.all() if a.answer == ConsentAnswer.Answer.PENDING]
+        round_.objections = [a for a in round_.answers.all() if a.answer == ConsentAnswer.Answer.CHANGES]
+    due_days = datetime.timedelta(days=settings.PORTAL_MINUTES_DUE_DAYS)
+    held_before = timezone.make_aware(datetime.datetime.combine(today - due_days, datetime.time.max))
+    late = list(
+        Meeting.objects.filter(status=Meeting.Status.HELD, starts_at__lte=held_before)
+        .select_related("minutes")
+        .order_by("starts_at", "pk")
+    )
+    for meeting in late:
+        meeting.days_since = (today - timezone.localdate(meeting.starts_at)).days
+        meeting.draft = meeting.minutes if hasattr(meeting, "minutes") else None  # select_related: no query
+    return OfficeHome(
+        consent_rounds=rounds,
+        completions=list(
+            ActionItem.objects.filter(status=ActionItem.Status.COMPLETION_REPORTED)
+            .select_related("lead_unit")
+            .order_by("deadline", "pk")
+        ),
+        extensions=list(
+            ExtensionRequest.objects.filter(status=ExtensionRequest.Status.PENDING)
+            .select_related("action_item__lead_unit")
+            .order_by("created_at", "pk")
+        ),
+        topics=list(
+            AgendaTopic.objects.filter(status=AgendaTopic.Status.PROPOSED, meeting__status__in=OPEN_MEETING)
+            .select_related("meeting", "unit")
+            .order_by("meeting__starts_at", "proposed_at", "pk")
+        ),
+        late_minutes=late,
+        returned_proposals=list(
+            Proposal.objects.filter(status=Proposal.Status.ASSIGNED)
+            .exclude(return_reason="")
+            .select_related("lead_unit")
+            .order_by("assigned_on", "pk")
+        ),
+    )
