@@ -109,7 +109,7 @@ def _read_people(found: ParsedReply, outside: list[str]) -> None:
         if (match := ll.PHONE.search(k)) and not found.contact_phone:
             found.contact_phone = re.sub(r"\s+", "", match.group("v")).replace("—", "-")
         if (match := ll.DISCLOSURE.search(k)) and not found.disclosure:
-            found.disclosure = ll.DISCLOSURE_WORDS[match.group("v") or match.group("w")]
+            found.disclosure = ll.DISCLOSURE_WORDS[match.group("v")]
 
 
 def _read_copies(tail: list[str], i: int, first: str) -> list[str] | None:
@@ -151,6 +151,16 @@ def _body(lines: list[str]) -> str | None:
     return "\n".join(paragraphs) or None
 
 
+def _suggestion_title(opening: str) -> str | None:
+    """The suggestion's own title in 《》: the one the deputy raised (您提出的《…》), else one named a
+    建议/提案; a document the opening cites (《…实施意见》) is never taken for it."""
+    quoted = list(ll.QUOTED_TITLE.finditer(opening))
+    raised = [m for m in quoted if "提出的" in opening[max(0, m.start() - 4) : m.start()]]
+    named = [m for m in quoted if m.group("v").endswith(("建议", "提案"))]
+    first = (raised or named or [None])[0]
+    return first.group("v") if first else None
+
+
 def _read_addressee(found: ParsedReply, line: str) -> str | None:
     """The addressee's parts; answers the start of the body when it follows on the same line."""
     match = ll.ADDRESSEE.match(ll.spaceless(line))
@@ -181,8 +191,7 @@ def parse_reply(text: str) -> ParsedReply:
         found.kind = "npc" if found.proposer_role == "代表" else "cppcc"
     found.body = _body(body_lines)
     paragraphs = (found.body or "").split("\n")
-    if quoted := ll.QUOTED_TITLE.search(paragraphs[0]):
-        found.suggestion_title = quoted.group("v")
+    found.suggestion_title = _suggestion_title(paragraphs[0])
     found.sections = [p for p in paragraphs if ll.SECTION.match(p)]
     _read_people(found, lines[:start] + lines[end:])
     _read_tail(found, lines[end:])
