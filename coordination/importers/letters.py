@@ -12,7 +12,33 @@ import datetime
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from . import letter_lines as ll
+
+# What the office reads beside each part found (or not found) in a letter.
+FIELD_LABELS = {
+    "category": _("答复类别"),
+    "issuing_body": _("发文机关"),
+    "signer": _("签发人"),
+    "doc_number": _("文号"),
+    "session": _("届次会议"),
+    "proposal_number": _("编号"),
+    "kind": _("类型"),
+    "addressee": _("称谓"),
+    "proposer_name": _("提出人"),
+    "proposer_role": _("代表或委员"),
+    "suggestion_title": _("建议提案标题"),
+    "body": _("正文"),
+    "sections": _("分段标题"),
+    "date": _("答复日期"),
+    "contact_person": _("联系人"),
+    "contact_phone": _("联系电话"),
+    "responsible_person": _("负责人"),
+    "handler": _("承办人"),
+    "copies_to": _("抄送"),
+    "disclosure": _("公开方式"),
+}
 
 
 @dataclass
@@ -46,6 +72,10 @@ class ParsedReply:
         data["date"] = self.date.isoformat() if self.date else None
         data["sections"] = self.sections or None
         return data
+
+    def labelled(self) -> list[tuple[str, str, object]]:
+        """(name, label, value) per part; the value is None when the letter does not show the part."""
+        return [(name, str(FIELD_LABELS[name]), value) for name, value in self.as_dict().items()]
 
     def missing_fields(self) -> list[str]:
         return [name for name, value in self.as_dict().items() if value in (None, [], "")]
