@@ -37,7 +37,9 @@ OPEN, CLOSE = r"[(\[【〔]", r"[)\]】〕]"
 CATEGORY = re.compile(
     rf"^{OPEN}?{GAP}(?:(?:{label('答复')})?{label('类别')}{GAP}[:：]?{GAP})?{OPEN}?{GAP}(?P<v>[ABC]){GAP}(?P<suffix>类)?{GAP}{CLOSE}?{GAP}{CLOSE}?$"
 )
-SIGNER = re.compile(rf"{label('签发人')}{GAP}[:：]{GAP}(?P<v>[{HAN}·]{{2,5}}?)(?=[^{HAN}·]|$)")
+# A person's name, 2 to 5 characters, maybe letter-spaced as official documents write short names (王　强).
+NAME = rf"(?P<v>[{HAN}·](?:[ \t]?[{HAN}·]){{1,4}}?)"
+SIGNER = re.compile(rf"{label('签发人')}{GAP}[:：]{GAP}{NAME}(?=[^{HAN}·]|$)")
 DOC_NUMBER = re.compile(
     rf"(?P<prefix>[{HAN}](?:[ \t]+[{HAN}]){{1,13}}|[{HAN}]{{2,14}}){GAP}"  # 陈民函 or letter-spaced 陈 民 函
     rf"[\[(【〔〈]{GAP}(?P<year>\d{{4}}){GAP}[\])】〕〉]{GAP}(?P<n>\d{{1,5}}){GAP}号"
@@ -51,7 +53,7 @@ SESSION = (
 )
 TITLE = re.compile(
     rf"^(?:(?P<head>.*?)(?:关于对|关于|对))?{GAP}(?P<session>{SESSION})"
-    rf"{GAP}第?{GAP}(?P<number>[A-Za-z]{{0,3}}{GAP}-?{GAP}\d{{1,8}}){GAP}号{GAP}(?P<word>建议|提案)"
+    rf"{GAP}第?{GAP}(?P<number>[A-Za-z]{{0,3}}{GAP}-?{GAP}\d{{1,8}}){GAP}号{GAP}(?:代表|委员)?{GAP}(?P<word>建议|提案)"
 )
 ADDRESSEE = re.compile(
     rf"^(?:尊敬的)?{GAP}(?P<name>[{HAN}·]{{2,6}}?(?:[、,，][{HAN}·]{{2,6}}?)*(?:等[\d{HAN_NUMERALS}]+[位名人])?){GAP}(?P<role>代表|委员)(?:同志)?{GAP}[:：]{GAP}(?P<rest>.*)$"
@@ -66,7 +68,7 @@ DATE = re.compile(
     rf"{GAP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,4}}){GAP}日"
     rf"|(?P<iy>\d{{4}})[-./](?P<im>\d{{1,2}})[-./](?P<id>\d{{1,2}})"
 )
-NAME_AFTER = rf"{GAP}[:：]?{GAP}(?P<v>[{HAN}·]{{2,5}}?)(?=[^{HAN}·]|电话|联系|手机|$)"
+NAME_AFTER = rf"{GAP}[:：]?{GAP}{NAME}(?=[^{HAN}·]|电话|联系|手机|$)"
 PEOPLE = {
     "contact_person": re.compile(rf"{label('联系人')}{NAME_AFTER}"),
     "responsible_person": re.compile(rf"{label('负责人')}{NAME_AFTER}"),

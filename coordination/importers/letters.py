@@ -117,7 +117,7 @@ def _read_title(found: ParsedReply, match: re.Match) -> None:
 
 def _read_header(found: ParsedReply, header: list[str]) -> None:
     for line in header:
-        k = ll.key(line)
+        k = ll.SIGNER.sub("", ll.key(line)).strip()  # the category may share its line with 签发人
         if (match := ll.CATEGORY.match(k)) and (match.group("suffix") or "类" in k) and not found.category:
             found.category = match.group("v")
         number, org = ll.doc_number_of(line)
@@ -132,10 +132,10 @@ def _read_people(found: ParsedReply, outside: list[str]) -> None:
     for line in outside:
         k = ll.key(line)
         if (match := ll.SIGNER.search(k)) and not found.signer:
-            found.signer = match.group("v")
+            found.signer = ll.spaceless(match.group("v"))
         for name, pattern in ll.PEOPLE.items():
             if (match := pattern.search(k)) and not getattr(found, name):
-                setattr(found, name, match.group("v"))
+                setattr(found, name, ll.spaceless(match.group("v")))
         if (match := ll.PHONE.search(k)) and not found.contact_phone:
             found.contact_phone = re.sub(r"\s+", "", match.group("v")).replace("—", "-")
         if (match := ll.DISCLOSURE.search(k)) and not found.disclosure:
