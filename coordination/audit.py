@@ -50,6 +50,7 @@ ACTIONS = {
     "coordination.reply.sign_off": (_("签发答复"), _("签发了答复")),
     "coordination.reply.reopen": (_("重新打开答复"), _("重新打开了已签发的答复")),
     "coordination.reply.import": (_("导入答复"), _("导入了既往答复函")),
+    "coordination.reply.confirm_disclosure": (_("确认公开导入的答复"), _("预览后确认公开了导入的答复")),
     "coordination.reply.send": (_("寄出答复"), _("寄出了答复")),
     "coordination.circular.issue": (_("印发通报"), _("印发了通报")),
     "coordination.item.create": (_("交办事项"), _("交办了督办事项")),

@@ -108,14 +108,19 @@ def circular_document(circular: Circular):
 def reply_document(reply):
     """A reply letter (复函) as an `OfficialDocument`, its category printed at the top right."""
     proposal = reply.proposal
-    opening = format_html("<p>您提出的《{}》（第{}号）收悉，现答复如下：</p>", proposal.title, proposal.number)
+    # An imported letter's body is the letter as written, its own opening included.
+    opening = (
+        ""
+        if reply.imported
+        else format_html("<p>您提出的《{}》（第{}号）收悉，现答复如下：</p>", proposal.title, proposal.number)
+    )
     contact = (
         format_html("<p>联系人：{}　联系电话：{}</p>", reply.contact_person, reply.contact_phone)
         if reply.contact_person
         else ""
     )
     disclosure = format_html("<p>（此件{}）</p>", reply.get_disclosure_display())
-    date = reply.reply_date or timezone.localdate()
+    date = reply.reply_date or (None if reply.imported else timezone.localdate())
     return OfficialDocument(
         header_text=reply.unit.full_name,
         doc_number=reply.doc_number,
@@ -123,7 +128,7 @@ def reply_document(reply):
         addressee=f"{reply.addressee}：" if reply.addressee else "",
         body_html=str(opening) + str(_paragraphs(reply.body)) + str(contact),
         signature_lines=[reply.unit.full_name],
-        date_text=chinese_date(date),
+        date_text=chinese_date(date) if date else "",
         copies_to=reply.copies_to,
         category_mark=f"{reply.category}类" if reply.category else "",
         watermark_draft=reply.status == reply.Status.DRAFT,

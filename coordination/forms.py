@@ -267,7 +267,11 @@ class ReplyForm(forms.Form):
     contact_person = forms.CharField(label=_("联系人"), max_length=40, required=False)
     contact_phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     copies_to = forms.CharField(label=_("抄送"), max_length=300, required=False)
-    disclosure = forms.ChoiceField(label=_("公开方式"), choices=Reply.Disclosure.choices)
+    disclosure = forms.ChoiceField(
+        label=_("公开方式"),
+        choices=[("", "—")] + Reply.Disclosure.choices,
+        help_text=_("按原件选择；原件未注明时请核实后选择。主动公开的答复须预览并确认后才会在网站发布。"),
+    )
     non_disclosure_reason = forms.CharField(label=_("不予公开理由"), max_length=300, required=False)
 
 
@@ -304,7 +308,11 @@ class LetterFieldsForm(forms.Form):
     contact_person = forms.CharField(label=_("联系人"), max_length=40, required=False)
     contact_phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
     copies_to = forms.CharField(label=_("抄送"), max_length=300, required=False)
-    disclosure = forms.ChoiceField(label=_("公开方式"), choices=Reply.Disclosure.choices)
+    disclosure = forms.ChoiceField(
+        label=_("公开方式"),
+        choices=[("", "—")] + Reply.Disclosure.choices,
+        help_text=_("按原件选择；原件未注明时请核实后选择。主动公开的答复须预览并确认后才会在网站发布。"),
+    )
 
 
 class ActionItemForm(forms.Form):

@@ -48,6 +48,7 @@ urlpatterns = [
     path("proposals/new/", proposals.proposal_create, name="proposal-create"),
     path("proposals/figures/", proposals.proposal_figures, name="proposal-figures"),
     path("proposals/import/", proposals.letter_import, name="letter-import"),
+    path("proposals/replies/<int:pk>/disclosure/", proposals.reply_disclosure, name="reply-disclosure"),
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/sign-off/", proposals.reply_sign_off, name="reply-sign-off"),
     path("proposals/<int:pk>/reopen/", proposals.reply_reopen, name="reply-reopen"),

@@ -82,7 +82,7 @@ def load_replies(progress: Progress) -> None:
         unit = MemberUnit.objects.get(short_name=data["unit"])
         if not Reply.objects.filter(unit=unit, doc_number=data["doc_number"]).exists():
             role = "代表" if data["kind"] == Proposal.Kind.NPC else "委员"
-            services.reply_import(
+            reply = services.reply_import(
                 actor=office,
                 unit=unit,
                 fields={
@@ -103,6 +103,7 @@ def load_replies(progress: Progress) -> None:
                     "disclosure": Reply.Disclosure.PROACTIVE,
                 },
             )
+            services.reply_disclosure_confirm(actor=office, reply=reply)  # the office has read them
         progress(f"reply: {unit.short_name} {data['session']} 第{data['number']}号")
 
 

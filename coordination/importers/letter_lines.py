@@ -22,26 +22,38 @@ def label(word: str) -> str:
 WEB_DEBRIS = re.compile(
     r"分享到|字号|字体|打印本页|打印此页|【打印】|【关闭】|关闭窗口|浏览次数|阅读次数|访问次数|点击数|"
     r"当前位置|您的位置|您现在的位置|上一篇|下一篇|扫一扫|返回顶部|收藏本页|发布时间|信息来源|"
-    r"^来源[:：]|责任编辑|版权所有|网站标识码|ICP备|技术支持|^首页|网站首页|^[|｜>»\s]+$"
+    r"^来源[:：]|责任编辑|版权所有|网站标识码|ICP备|技术支持|^首页|网站首页|^[|｜>»\s]+$|相关链接|^索引号|^发布机构|^名称[:：]|"
+    r"^发布日期|^[-—–_*=\s]{3,}$"
+)
+# Page furniture a printed or PDF letter leaves between its lines: - 1 -, — 2 —, 第 1 页 共 2 页, 1/3.
+PAGE_COUNTER = re.compile(
+    r"^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页$|^\d{1,3}\s*/\s*\d{1,3}$"
 )
 NAVIGATION = re.compile(r"^[^:：。，,]{1,12}(?:\s*[|｜>»]\s*[^:：。，,]{1,12}){2,}$")
-MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*|^[-*]\s+(?=\S)")
+MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*|^[-*+]\s+(?=\S)|^\*|\*$|\\(?=[*_#>\[\]])")
+MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\s]*(?:\([^()]*\))?[^()\s]*\)")
 
 OPEN, CLOSE = r"[(\[【〔]", r"[)\]】〕]"
 CATEGORY = re.compile(
-    rf"^{OPEN}?{GAP}(?:{label('类别')}{GAP}[:：]?{GAP})?{OPEN}?{GAP}(?P<v>[ABC]){GAP}(?P<suffix>类)?{GAP}{CLOSE}?{GAP}{CLOSE}?$"
+    rf"^{OPEN}?{GAP}(?:(?:{label('答复')})?{label('类别')}{GAP}[:：]?{GAP})?{OPEN}?{GAP}(?P<v>[ABC]){GAP}(?P<suffix>类)?{GAP}{CLOSE}?{GAP}{CLOSE}?$"
 )
-SIGNER = re.compile(rf"{label('签发人')}{GAP}[:：]{GAP}(?P<v>[{HAN}·]{{2,5}}?)(?=[^{HAN}·]|$)")
+# A person's name, 2 to 5 characters, maybe letter-spaced as official documents write short names (王　强).
+NAME = rf"(?P<v>[{HAN}·](?:[ \t]?[{HAN}·]){{1,4}}?)"
+SIGNER = re.compile(rf"{label('签发人')}{GAP}[:：]{GAP}{NAME}(?=[^{HAN}·]|$)")
 DOC_NUMBER = re.compile(
     rf"(?P<prefix>[{HAN}](?:[ \t]+[{HAN}]){{1,13}}|[{HAN}]{{2,14}}){GAP}"  # 陈民函 or letter-spaced 陈 民 函
     rf"[\[(【〔〈]{GAP}(?P<year>\d{{4}}){GAP}[\])】〕〉]{GAP}(?P<n>\d{{1,5}}){GAP}号"
 )
 DOC_NUMBER_LABEL = re.compile(rf"^{label('文号')}{GAP}[:：]")
-SESSION_WORDS = rf"[{HAN}\d]*?(?:会议|大会)"
+SESSION_WORDS = rf"[{HAN}\d]*?(?:会议|大会|人代会|两会)"
+# The session as the title names it: 区第十八届人大第二次会议, 市政协十五届三次会议, 2026年县人代会.
+SESSION = (
+    rf"[^\s第对]{{0,10}}?第?{GAP}[{HAN_NUMERALS}\d]+{GAP}届{SESSION_WORDS}"
+    rf"|[^\s第对]{{0,10}}?\d{{4}}年[{HAN}]{{0,10}}?(?:{SESSION_WORDS}|政协|人大)"
+)
 TITLE = re.compile(
-    rf"^(?:(?P<head>.*?)(?:关于对|关于|对))?{GAP}"
-    rf"(?P<session>[^\s第对]{{0,10}}?第?{GAP}[{HAN_NUMERALS}\d]+{GAP}届{SESSION_WORDS})"
-    rf"{GAP}第?{GAP}(?P<number>[A-Za-z]{{0,3}}{GAP}-?{GAP}\d{{1,5}}){GAP}号{GAP}(?P<word>建议|提案)"
+    rf"^(?:(?P<head>.*?)(?:关于对|关于|对))?{GAP}(?P<session>{SESSION})"
+    rf"{GAP}第?{GAP}(?P<number>[A-Za-z]{{0,3}}{GAP}-?{GAP}\d{{1,8}}){GAP}号{GAP}(?:代表|委员)?{GAP}(?P<word>建议|提案)"
 )
 ADDRESSEE = re.compile(
     rf"^(?:尊敬的)?{GAP}(?P<name>[{HAN}·]{{2,6}}?(?:[、,，][{HAN}·]{{2,6}}?)*(?:等[\d{HAN_NUMERALS}]+[位名人])?){GAP}(?P<role>代表|委员)(?:同志)?{GAP}[:：]{GAP}(?P<rest>.*)$"
@@ -56,7 +68,7 @@ DATE = re.compile(
     rf"{GAP}(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,4}}){GAP}日"
     rf"|(?P<iy>\d{{4}})[-./](?P<im>\d{{1,2}})[-./](?P<id>\d{{1,2}})"
 )
-NAME_AFTER = rf"{GAP}[:：]?{GAP}(?P<v>[{HAN}·]{{2,5}}?)(?=[^{HAN}·]|电话|联系|手机|$)"
+NAME_AFTER = rf"{GAP}[:：]?{GAP}{NAME}(?=[^{HAN}·]|电话|联系|手机|$)"
 PEOPLE = {
     "contact_person": re.compile(rf"{label('联系人')}{NAME_AFTER}"),
     "responsible_person": re.compile(rf"{label('负责人')}{NAME_AFTER}"),
@@ -69,8 +81,8 @@ PHONE = re.compile(
 COPIES = re.compile(rf"^{label('抄送')}{GAP}[:：]{GAP}(?P<v>.*)$")
 DISCLOSURE_WORDS = {"主动公开": "proactive", "依申请公开": "on_request", "不予公开": "not_disclosed"}
 DISCLOSURE = re.compile(
-    rf"^{OPEN}?\s*(?:此件|本件)?\s*(?P<v>主动公开|依申请公开|不予公开)\s*{CLOSE}?\s*$"
-    rf"|^{label('公开')}(?:{label('方式')}|{label('属性')}){GAP}[:：]{GAP}(?P<w>主动公开|依申请公开|不予公开)"
+    rf"^{OPEN}?\s*(?:此件|本件)?\s*(?:{label('公开')}(?:{label('方式')}|{label('属性')}){GAP}[:：])?{GAP}"
+    rf"(?P<v>主动公开|依申请公开|不予公开)\s*{CLOSE}?\s*$"
 )
 TAIL_LABEL = re.compile(
     rf"^[(\[【]?{GAP}(?:{label('联系人')}|{label('联系电话')}|{label('电话')}|{label('负责人')}|"
@@ -81,7 +93,7 @@ HEADING = re.compile(
 )
 SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 SEAL = re.compile(r"^\s*[(（]?(?:印章|盖章|公章|章)[)）]?\s*$|^\s*$")
-SENTENCE_END = '。！？!?；;：:…”"』」'
+SENTENCE_END = '。！？!?；;：:…”"』」.'
 
 
 def key(line: str) -> str:
@@ -90,11 +102,14 @@ def key(line: str) -> str:
 
 
 def strip_markdown(line: str) -> str:
-    return MARKDOWN.sub("", line.strip(" \t\u3000\xa0\u200b\ufeff")).strip(" \t\u3000\xa0")
+    line = MARKDOWN_LINK.sub(r"\1", line.strip(" \t\u3000\xa0\u200b\ufeff"))
+    return MARKDOWN.sub("", line).strip(" \t\u3000\xa0")
 
 
 def is_debris(line: str) -> bool:
     k = key(line)
+    if PAGE_COUNTER.match(k):
+        return True
     return bool(k) and (bool(WEB_DEBRIS.search(k)) or bool(NAVIGATION.match(k))) and "。" not in k
 
 

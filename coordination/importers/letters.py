@@ -12,7 +12,33 @@ import datetime
 import re
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from . import letter_lines as ll
+
+# What the office reads beside each part found (or not found) in a letter.
+FIELD_LABELS = {
+    "category": _("答复类别"),
+    "issuing_body": _("发文机关"),
+    "signer": _("签发人"),
+    "doc_number": _("文号"),
+    "session": _("届次会议"),
+    "proposal_number": _("编号"),
+    "kind": _("类型"),
+    "addressee": _("称谓"),
+    "proposer_name": _("提出人"),
+    "proposer_role": _("代表或委员"),
+    "suggestion_title": _("建议提案标题"),
+    "body": _("正文"),
+    "sections": _("分段标题"),
+    "date": _("答复日期"),
+    "contact_person": _("联系人"),
+    "contact_phone": _("联系电话"),
+    "responsible_person": _("负责人"),
+    "handler": _("承办人"),
+    "copies_to": _("抄送"),
+    "disclosure": _("公开方式"),
+}
 
 
 @dataclass
@@ -46,6 +72,10 @@ class ParsedReply:
         data["date"] = self.date.isoformat() if self.date else None
         data["sections"] = self.sections or None
         return data
+
+    def labelled(self) -> list[tuple[str, str, object]]:
+        """(name, label, value) per part; the value is None when the letter does not show the part."""
+        return [(name, str(FIELD_LABELS[name]), value) for name, value in self.as_dict().items()]
 
     def missing_fields(self) -> list[str]:
         return [name for name, value in self.as_dict().items() if value in (None, [], "")]
@@ -87,7 +117,7 @@ def _read_title(found: ParsedReply, match: re.Match) -> None:
 
 def _read_header(found: ParsedReply, header: list[str]) -> None:
     for line in header:
-        k = ll.key(line)
+        k = ll.SIGNER.sub("", ll.key(line)).strip()  # the category may share its line with 签发人
         if (match := ll.CATEGORY.match(k)) and (match.group("suffix") or "类" in k) and not found.category:
             found.category = match.group("v")
         number, org = ll.doc_number_of(line)
@@ -102,14 +132,14 @@ def _read_people(found: ParsedReply, outside: list[str]) -> None:
     for line in outside:
         k = ll.key(line)
         if (match := ll.SIGNER.search(k)) and not found.signer:
-            found.signer = match.group("v")
+            found.signer = ll.spaceless(match.group("v"))
         for name, pattern in ll.PEOPLE.items():
             if (match := pattern.search(k)) and not getattr(found, name):
-                setattr(found, name, match.group("v"))
+                setattr(found, name, ll.spaceless(match.group("v")))
         if (match := ll.PHONE.search(k)) and not found.contact_phone:
             found.contact_phone = re.sub(r"\s+", "", match.group("v")).replace("—", "-")
         if (match := ll.DISCLOSURE.search(k)) and not found.disclosure:
-            found.disclosure = ll.DISCLOSURE_WORDS[match.group("v") or match.group("w")]
+            found.disclosure = ll.DISCLOSURE_WORDS[match.group("v")]
 
 
 def _read_copies(tail: list[str], i: int, first: str) -> list[str] | None:
@@ -151,6 +181,16 @@ def _body(lines: list[str]) -> str | None:
     return "\n".join(paragraphs) or None
 
 
+def _suggestion_title(opening: str) -> str | None:
+    """The suggestion's own title in 《》: the one the deputy raised (您提出的《…》), else one named a
+    建议/提案; a document the opening cites (《…实施意见》) is never taken for it."""
+    quoted = list(ll.QUOTED_TITLE.finditer(opening))
+    raised = [m for m in quoted if "提出的" in opening[max(0, m.start() - 4) : m.start()]]
+    named = [m for m in quoted if m.group("v").endswith(("建议", "提案"))]
+    first = (raised or named or [None])[0]
+    return first.group("v") if first else None
+
+
 def _read_addressee(found: ParsedReply, line: str) -> str | None:
     """The addressee's parts; answers the start of the body when it follows on the same line."""
     match = ll.ADDRESSEE.match(ll.spaceless(line))
@@ -181,8 +221,7 @@ def parse_reply(text: str) -> ParsedReply:
         found.kind = "npc" if found.proposer_role == "代表" else "cppcc"
     found.body = _body(body_lines)
     paragraphs = (found.body or "").split("\n")
-    if quoted := ll.QUOTED_TITLE.search(paragraphs[0]):
-        found.suggestion_title = quoted.group("v")
+    found.suggestion_title = _suggestion_title(paragraphs[0])
     found.sections = [p for p in paragraphs if ll.SECTION.match(p)]
     _read_people(found, lines[:start] + lines[end:])
     _read_tail(found, lines[end:])

@@ -96,8 +96,13 @@ class Proposer(models.Model):
 
 class ReplyQuerySet(models.QuerySet):
     def disclosed(self) -> "ReplyQuerySet":
-        """Replies the public may read: signed off and marked for proactive disclosure."""
-        return self.filter(status__in=Reply.PUBLIC_STATUSES, disclosure=Reply.Disclosure.PROACTIVE)
+        """Replies the public may read: signed off and marked for proactive disclosure; an imported
+        letter only once the office has confirmed its disclosure on a preview."""
+        return self.filter(
+            Q(imported=False) | Q(disclosure_confirmed_at__isnull=False),
+            status__in=Reply.PUBLIC_STATUSES,
+            disclosure=Reply.Disclosure.PROACTIVE,
+        )
 
 
 class Reply(models.Model):
@@ -144,6 +149,13 @@ class Reply(models.Model):
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A letter sent before the portal, recorded from its text: its parts are as found (blank when the
+    # letter did not show them), and it is public only after the office confirms on a preview.
+    imported = models.BooleanField(_("导入的既往答复"), default=False)
+    disclosure_confirmed_at = models.DateTimeField(_("确认公开时间"), null=True, blank=True)
+    disclosure_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReplyQuerySet.as_manager()
@@ -173,7 +185,13 @@ class Reply(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in self.PUBLIC_STATUSES and self.disclosure == self.Disclosure.PROACTIVE
+        confirmed = not self.imported or self.disclosure_confirmed_at is not None
+        return confirmed and self.status in self.PUBLIC_STATUSES and self.disclosure == self.Disclosure.PROACTIVE
+
+    @property
+    def awaits_disclosure_confirmation(self) -> bool:
+        """An imported letter marked 主动公开 that the office has not yet confirmed on a preview."""
+        return self.imported and self.disclosure == self.Disclosure.PROACTIVE and not self.disclosure_confirmed_at
 
 
 class CoOpinion(models.Model):

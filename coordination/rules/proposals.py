@@ -90,3 +90,11 @@ def _reply_send(user, reply):
 @rule("reply.import")
 def _reply_import(user, obj):
     _office(user, _("只有联席会议办公室可以导入答复。"))
+
+
+@rule("reply.confirm_disclosure")
+def _reply_confirm_disclosure(user, reply):
+    _office(user, _("只有联席会议办公室可以确认公开导入的答复。"))
+    _state(reply.imported, _("只有导入的既往答复需要确认公开；系统内签发的答复签发后即按公开方式发布。"))
+    _state(reply.disclosure == Reply.Disclosure.PROACTIVE, _("原件未标注主动公开的答复不能发布。"))
+    _state(reply.disclosure_confirmed_at is None, _("这份答复已经确认公开。"))

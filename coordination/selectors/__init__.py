@@ -59,6 +59,7 @@ def public_reply_fields(reply: Reply) -> dict:
         "contact_phone": "" if "contact_phone" in hidden else reply.contact_phone,
         "copies_to": reply.copies_to,
         "index_number": reply.index_number,
+        "imported": reply.imported,  # its body is the whole letter, its own opening included
     }
     shown_as_is = {"contact_phone"}  # shown only where the deployment chose to publish it
     return {

@@ -52,7 +52,8 @@ from .proposals import (
     proposal_return,
 )
 from .reminders import office_digest_send, reminders_send
-from .replies import REPLY_FIELDS, reply_import, reply_reopen, reply_save, reply_send, reply_sign_off
+from .replies import REPLY_FIELDS, reply_reopen, reply_save, reply_send, reply_sign_off
+from .reply_import import reply_disclosure_confirm, reply_import
 from .scheduling import scheduled_job_run, scheduler_heartbeat
 
 __all__ = [
@@ -105,6 +106,7 @@ __all__ = [
     "proposal_register",
     "proposal_return",
     "reminders_send",
+    "reply_disclosure_confirm",
     "reply_import",
     "reply_reopen",
     "reply_save",

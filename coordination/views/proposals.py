@@ -224,9 +224,24 @@ def proposal_figures(request):
     return render(request, "coordination/proposal_figures.html", {"rows": rows, "columns": FIGURE_COLUMNS})
 
 
+def _found(parsed) -> list[tuple[str, str | None]]:
+    """What the parser found, as the office reads it: labels and values, None for a missing part."""
+    codes = {"kind": dict(Proposal.Kind.choices), "disclosure": dict(Reply.Disclosure.choices)}
+    rows = []
+    for name, label, value in parsed.labelled():
+        if isinstance(value, list):
+            value = "、".join(value)
+        elif name in codes and value:
+            value = str(codes[name].get(value, value))
+        elif name == "body" and value:
+            value = _("已识别（%(n)s 字）") % {"n": len(value)}
+        rows.append((label, value))
+    return rows
+
+
 @office_required
 def letter_import(request):
-    """Upload or paste a letter; see what was found per field; correct it; save it."""
+    """Upload or paste a letter; see what was found per part; correct it; save it as a sent reply."""
     source = LetterSourceForm(request.POST or None, request.FILES or None)
     fields_form, found = None, None
     if request.method == "POST" and "save" in request.POST:
@@ -240,6 +255,9 @@ def letter_import(request):
             except DomainError as error:
                 fields_form.add_error(None, error.message)
             else:
+                if reply.awaits_disclosure_confirmation:
+                    messages.success(request, _("答复函已导入。请预览后确认公开，确认前不会在网站发布。"))
+                    return redirect("workbench:reply-disclosure", pk=reply.pk)
                 messages.success(request, _("答复函已导入。"))
                 return redirect("workbench:proposal", pk=reply.proposal_id)
     elif request.method == "POST" and source.is_valid():
@@ -250,7 +268,7 @@ def letter_import(request):
             source.add_error("file", error.message)
         else:
             parsed = parse_reply(text)
-            found = [(name, value) for name, value in parsed.as_dict().items()]
+            found = _found(parsed)
             initial = {k: v for k, v in parsed.as_dict().items() if v is not None}
             initial["copies_to"] = "，".join(parsed.copies_to or [])
             initial["date"] = parsed.date
@@ -258,6 +276,25 @@ def letter_import(request):
             fields_form = LetterFieldsForm(initial=initial)
     return render(
         request, "coordination/letter_import.html", {"source": source, "fields_form": fields_form, "found": found}
+    )
+
+
+@office_required
+def reply_disclosure(request, pk):
+    """An imported letter as the public would read it; the office confirms its disclosure here."""
+    reply = get_object_or_404(Reply.objects.select_related("proposal", "unit"), pk=pk, imported=True)
+    if request.method == "POST":
+        return run(
+            request,
+            services.reply_disclosure_confirm,
+            reply=reply,
+            success=_("已确认公开，答复已在网站发布。"),
+            redirect_to=reply.proposal,
+        )
+    return render(
+        request,
+        "coordination/letter_disclosure.html",
+        {"reply": reply, "public": selectors.public_reply_fields(reply)},
     )
 
 

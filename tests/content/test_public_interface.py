@@ -28,6 +28,7 @@ def test_a_disclosed_reply_is_announced_after_commit_and_reaches_the_search(
                     "disclosure": Reply.Disclosure.PROACTIVE,
                 },
             )
+            reply = services.reply_disclosure_confirm(actor=office_user, reply=reply)
             assert announced == []  # nothing is announced before the transaction commits
         assert callbacks
     finally:

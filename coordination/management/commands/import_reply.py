@@ -46,13 +46,14 @@ class Command(BaseCommand):
                 )
                 continue
             try:
-                services.reply_import(actor=actor, unit=unit, fields=parsed.as_dict() | {"date": parsed.date})
+                reply = services.reply_import(actor=actor, unit=unit, fields=parsed.as_dict() | {"date": parsed.date})
             except DomainError as error:
                 failed += 1
                 self.stderr.write(f"[{number}/{len(files)}] {name}: {error.message}")
                 continue
             saved += 1
-            self.stdout.write(f"[{number}/{len(files)}] {name}: saved {parsed.doc_number or ''}")
+            waits = " (public once the office confirms it)" if reply.awaits_disclosure_confirmation else ""
+            self.stdout.write(f"[{number}/{len(files)}] {name}: saved {parsed.doc_number or ''}{waits}")
         if not dry_run:
             self.stdout.write(f"saved {saved}, not saved {failed}")
         if failed:

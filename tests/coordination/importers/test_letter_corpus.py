@@ -56,7 +56,7 @@ def test_the_corpus_is_large_and_varied():
 
 def test_every_field_of_every_letter_is_found_and_nothing_is_guessed(found):
     table = score(found, EXPECTED)
-    print(f"\n{'field':20} precision  recall")
+    print(f"\n{len(EXPECTED)} letters, {len(FIELDS)} fields\n{'field':20} precision  recall")
     for name, (precision, recall) in table.items():
         print(f"{name:20} {precision:9.3f} {recall:7.3f}")
     wrong = {

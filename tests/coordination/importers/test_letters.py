@@ -66,7 +66,7 @@ def test_the_workbench_form_shows_what_was_found_then_saves(client, units, offic
     text = (SAMPLES / "letter-cppcc-b-debris.txt").read_text(encoding="utf-8")
     page = client.post("/workbench/proposals/import/", {"text": text, "parse": "1"})
     body = page.content.decode()
-    assert "contact_person：<strong>未找到</strong>" in body
+    assert "联系人：<strong>未识别</strong>" in body and "contact_person：" not in body
     form = page.context["fields_form"]
     data = {name: form.initial.get(name, "") or "" for name in form.fields}
     data["unit"] = form.initial["unit"].pk
