@@ -85,3 +85,13 @@ def test_a_liaison_cannot_open_the_preview(client, units, office_user, make_liai
     assert client.get(f"/workbench/proposals/replies/{reply.pk}/disclosure/").status_code == 403
     assert client.post(f"/workbench/proposals/replies/{reply.pk}/disclosure/").status_code == 403
     assert not Reply.objects.disclosed().exists()
+
+
+def test_a_letter_without_date_or_category_is_saved_with_them_unknown(client, units, office_user):
+    client.force_login(office_user)
+    page = parsed_form(client, (SAMPLES / "letter-npc-c-missing.txt").read_text(encoding="utf-8"))
+    saved = client.post(IMPORT, saved_data(page, date="", disclosure="on_request"), follow=True)
+    reply = Reply.objects.get()
+    assert saved.redirect_chain[-1][0] == f"/workbench/proposals/{reply.proposal_id}/"
+    assert (reply.reply_date, reply.category, reply.signer, reply.status) == (None, "", "", Reply.Status.SENT)
+    assert "类别未识别" in saved.content.decode() and not reply.is_public
