@@ -6,6 +6,7 @@ import io
 
 import pytest
 import time_machine
+from django.test import override_settings
 from django.utils import timezone
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
@@ -211,3 +212,20 @@ def test_a_bad_period_is_explained_on_the_list_not_a_500(office, graded, period)
     response = office.get("/workbench/circulars/preview/", period)
     assert response.status_code == 200
     assert response.context["form"].errors
+
+
+def test_the_ledger_follows_the_light_filter(office, graded):
+    response = office.get("/workbench/supervision/ledger.xlsx", {"light": "red"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert {row[3].value for row in sheet.iter_rows(min_row=3)} == {"逾期未报的台账", "临期进度滞后", "资金拨付逾期"}
+
+
+@override_settings(LANGUAGE_COOKIE_NAME="django_language")
+def test_the_lights_and_the_preview_read_in_english(office, graded):
+    office.cookies["django_language"] = "en"
+    items = office.get("/workbench/items/").content.decode()
+    assert "</span>Red</span>" in items and "Select all overdue items" in items
+    supervision = office.get("/workbench/supervision/").content.decode()
+    assert "dated items in hand" in supervision
+    preview = office.get("/workbench/circulars/preview/", {"period_start": "2026-02-01", "period_end": "2026-03-01"})
+    assert "Circular preview" in preview.content.decode()
