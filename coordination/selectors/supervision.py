@@ -76,22 +76,19 @@ def red_items(items: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
 def circular_snapshot(period_start: datetime.date, period_end: datetime.date) -> list[dict]:
     """Per unit (as lead): items completed in the period, items overdue at its end, the red items
     (graded as of the period's end), and the number of items in hand that are not overdue."""
+    closed_in_period = Q(status=ActionItem.Status.CLOSED, closed_at__date__range=(period_start, period_end))
     items = (
-        ActionItem.objects.exclude(status=ActionItem.Status.CANCELLED)
+        ActionItem.objects.filter(closed_in_period | ~Q(status__in=ActionItem.FINISHED_STATUSES))
         .with_light(period_end)
-        .select_related("lead_unit")
         .order_by("deadline", "pk")
     )
+    by_unit: dict[int, list[ActionItem]] = {}
+    for item in items:
+        by_unit.setdefault(item.lead_unit_id, []).append(item)
     rows = []
     for unit in _units():
-        own = [i for i in items if i.lead_unit_id == unit.pk]
-        completed = [
-            i
-            for i in own
-            if i.status == ActionItem.Status.CLOSED
-            and i.closed_at
-            and period_start <= timezone.localdate(i.closed_at) <= period_end
-        ]
+        own = by_unit.get(unit.pk, [])
+        completed = [i for i in own if i.status == ActionItem.Status.CLOSED]
         open_items = [i for i in own if i.status not in ActionItem.FINISHED_STATUSES]
         overdue = [i for i in open_items if i.deadline and i.deadline < period_end]
         if not (completed or open_items):
