@@ -63,6 +63,7 @@ ACTIONS = {
     "coordination.item.extension_decide": (_("审批延期"), _("审批了延期申请")),
     "coordination.item.urge": (_("催办"), _("发出催办")),
     "coordination.item.urge_acknowledge": (_("确认催办"), _("确认收到催办")),
+    "coordination.item.escalate": (_("升级督办"), _("红灯事项报召集人和办公室")),
 }
 
 

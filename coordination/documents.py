@@ -61,36 +61,41 @@ def fingerprint(document) -> str:
 
 
 def circular_document(circular: Circular):
-    """The circular as an `OfficialDocument`: a table per unit of what was done and what is late."""
+    """The circular as an `OfficialDocument`: a table per unit of what was done, what is late and
+    what is graded red (红灯). An unsaved circular (the preview) prints as of today, unnumbered."""
     office = settings.PORTAL_OFFICE_NAME
     done = sum(len(row["completed"]) for row in circular.snapshot)
     late = sum(len(row["overdue"]) for row in circular.snapshot)
+    red = sum(len(row.get("red", [])) for row in circular.snapshot)  # circulars issued before lights have none
     intro = format_html(
-        "<p>现将{}至{}各成员单位落实联席会议议定事项的情况通报如下。期内共办结{}项，截至期末逾期未办结{}项。</p>",
+        "<p>现将{}至{}各成员单位落实联席会议议定事项的情况通报如下。期内共办结{}项，截至期末逾期未办结{}项，"
+        "红灯预警{}项。</p>",
         chinese_date(circular.period_start),
         chinese_date(circular.period_end),
         done,
         late,
+        red,
     )
     rows = format_html_join(
         "",
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
             (
                 row["unit"],
                 "；".join(i["title"] + ("" if i["on_time"] else "（逾期办结）") for i in row["completed"]) or "—",
                 "；".join(f"{i['title']}（时限{i['deadline']}）" for i in row["overdue"]) or "—",
+                "；".join(f"{i['title']}（时限{i['deadline']}）" for i in row.get("red", [])) or "—",
                 row["in_hand"],
             )
             for row in circular.snapshot
         ),
     )
     table = format_html(
-        "<table><thead><tr><th>单位</th><th>期内办结</th><th>逾期未办结</th><th>在办</th></tr></thead>"
-        "<tbody>{}</tbody></table><p>请逾期单位抓紧办理，并于下次例会前向办公室书面说明情况。</p>",
+        "<table><thead><tr><th>单位</th><th>期内办结</th><th>逾期未办结</th><th>红灯事项</th><th>在办</th></tr></thead>"
+        "<tbody>{}</tbody></table><p>请逾期单位和红灯事项的牵头单位抓紧办理，并于下次例会前向办公室书面说明情况。</p>",
         rows,
     )
-    date = chinese_date(timezone.localdate(circular.issued_at))
+    date = chinese_date(timezone.localdate(circular.issued_at) if circular.issued_at else timezone.localdate())
     return OfficialDocument(
         header_text=office,
         doc_number=circular.doc_number,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from . import permissions
-from .models import Attendance, Meeting, MemberUnit, Proposal, Reply
+from .models import ActionItem, Attendance, Meeting, MemberUnit, Proposal, Reply
 from .services.common import DOCUMENT_LENGTH, NOTE_LENGTH, TEXT_LENGTH
 
 
@@ -226,6 +226,22 @@ class ExtensionForm(forms.Form):
 class CircularForm(forms.Form):
     period_start = BoundedDateField(label=_("起始日期"), widget=DATE_WIDGET)
     period_end = BoundedDateField(label=_("截止日期"), widget=DATE_WIDGET)
+    second = forms.BooleanField(
+        label=_("本期再印发一份通报"), required=False, help_text=_("本期已有通报时才需勾选，如更正前一份。")
+    )
+
+
+class BulkUrgeForm(forms.Form):
+    """The office urges the units of several selected items with one text (批量催办)."""
+
+    items = forms.ModelMultipleChoiceField(
+        label=_("事项"),
+        queryset=ActionItem.objects.all(),
+        widget=forms.MultipleHiddenInput,  # the list's checkboxes post them
+        error_messages={"required": _("请先勾选要催办的事项。")},
+    )
+    text = text_field(_("催办内容"), NOTE_LENGTH, 3)
+    co_units = forms.BooleanField(label=_("同时催办配合单位"), required=False)
 
 
 class ProposalForm(forms.Form):

@@ -5,6 +5,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .grading import Light
 from .spreadsheets import append_row, workbook_bytes
 
 COLUMNS = [
@@ -18,13 +19,19 @@ COLUMNS = [
     ("原定时限", 12),
     ("办理状态", 12),
     ("是否逾期", 10),
+    ("预警", 10),
     ("最新进展", 40),
     ("办结时间", 12),
 ]
 
 
+# The 预警 cell: its label (红灯 …) and a fill, so the sheet reads the same printed in black and white.
+LIGHT_COLUMN = 11
+LIGHT_FILLS = {Light.RED: "F4C7C3", Light.YELLOW: "FCE8B2", Light.GREEN: "C8E6C9"}
+
+
 def ledger_rows(items):
-    items = items.select_related("lead_unit").prefetch_related("co_units", "reports")
+    items = items.with_light().select_related("lead_unit").prefetch_related("co_units", "reports")
     for number, item in enumerate(items.order_by("lead_unit__order", "deadline", "pk"), start=1):
         latest = max(item.reports.all(), key=lambda r: r.created_at, default=None)
         yield [
@@ -38,6 +45,7 @@ def ledger_rows(items):
             item.original_deadline if item.original_deadline != item.deadline else None,
             item.get_status_display(),
             "是" if item.is_overdue else "否",
+            str(item.grade.label),
             latest.text if latest else "",
             timezone.localdate(item.closed_at) if item.closed_at else None,
         ]
@@ -55,10 +63,14 @@ def ledger_workbook(items) -> bytes:
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE5F0")
+    fills = {str(light.label): color for light, color in LIGHT_FILLS.items()}
     for row in ledger_rows(items):
         append_row(sheet, row)
         if row[9] == "是":
             sheet.cell(row=sheet.max_row, column=10).font = Font(color="B3261E", bold=True)
+        color = fills.get(row[LIGHT_COLUMN - 1])
+        if color:
+            sheet.cell(row=sheet.max_row, column=LIGHT_COLUMN).fill = PatternFill("solid", fgColor=color)
     for index, (_name, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
         for cell in sheet[get_column_letter(index)][2:]:

@@ -20,6 +20,7 @@ LABELS = {
     "deliver_waiting": _("补发待交付任务"),
     "send_reminders": _("到期提醒"),
     "send_office_digest": _("督办周报"),
+    "escalate_red_items": _("红灯事项升级督办"),
 }
 
 # A job that failed is tried again at the next tick, but not more often than this.

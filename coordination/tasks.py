@@ -34,6 +34,12 @@ def send_deadline_reminders() -> int:
     return services.reminders_send()
 
 
+@shared_task
+def escalate_red_items() -> int:
+    """Daily: red items to the convenors and the office (once per item and deadline, see the service)."""
+    return services.red_items_escalate()
+
+
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def render_circular_pdf(circular_id: int) -> bool:
     return services.circular_store_pdf(circular_id=circular_id)

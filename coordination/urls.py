@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, files, home, items, meetings, minutes, notifications, people, proposals
+from .views import calendar, files, home, items, meetings, minutes, notifications, people, proposals, supervision
 
 app_name = "workbench"
 
@@ -34,6 +34,7 @@ urlpatterns = [
     path("minutes/<int:pk>/preview/", minutes.minutes_preview, name="minutes-preview"),
     path("items/", items.item_list, name="items"),
     path("items/new/", items.item_create, name="item-create"),
+    path("items/urge/", items.items_urge, name="items-urge"),
     path("items/<int:pk>/", items.item_detail, name="item"),
     path("items/<int:pk>/close/", items.item_close, name="item-close"),
     path("items/<int:pk>/return/", items.item_return, name="item-return"),
@@ -42,8 +43,9 @@ urlpatterns = [
     path("items/<int:pk>/extension/", items.item_extension, name="item-extension"),
     path("extensions/<int:pk>/decide/", items.extension_decide, name="extension-decide"),
     path("urges/<int:pk>/acknowledge/", items.urge_acknowledge, name="urge-acknowledge"),
-    path("supervision/", items.supervision, name="supervision"),
-    path("supervision/ledger.xlsx", items.ledger_xlsx, name="ledger"),
+    path("supervision/", supervision.supervision, name="supervision"),
+    path("supervision/red/", supervision.red_list, name="red_list"),
+    path("supervision/ledger.xlsx", supervision.ledger_xlsx, name="ledger"),
     path("proposals/", proposals.proposal_list, name="proposals"),
     path("proposals/new/", proposals.proposal_create, name="proposal-create"),
     path("proposals/figures/", proposals.proposal_figures, name="proposal-figures"),
@@ -71,7 +73,8 @@ urlpatterns = [
     path(
         "people/<int:pk>/sign-off/<int:unit_pk>/revoke/", people.person_sign_off_revoke, name="person-sign-off-revoke"
     ),
-    path("circulars/", items.circular_list, name="circulars"),
+    path("circulars/", supervision.circular_list, name="circulars"),
+    path("circulars/preview/", supervision.circular_preview, name="circular-preview"),
     path("circulars/<int:pk>/pdf/", files.circular_pdf, name="circular-pdf"),
     path("files/progress/<int:pk>/", files.progress_attachment, name="progress-attachment"),
     path("files/topics/<int:pk>/", files.topic_attachment, name="topic-attachment"),

@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from coordination import selectors
+from coordination.grading import Light
 from coordination.models import ActionItem, ProgressReport
 
 
@@ -19,6 +20,15 @@ class ActionItemSerializer(serializers.ModelSerializer):
     co_units = serializers.SlugRelatedField(slug_field="short_name", many=True, read_only=True)
     is_overdue = serializers.BooleanField(read_only=True)
     is_due_soon = serializers.BooleanField(read_only=True)
+    light = serializers.ChoiceField(
+        source="grade",
+        choices=Light.choices,
+        read_only=True,
+        help_text=_(
+            "预警：red 红灯（逾期，或临近时限而进度滞后）、yellow 黄灯（临近时限）、"
+            "green 绿灯（按计划办理或已报办结）、standing 常态化（无时限）、done 已办结或已撤销"
+        ),
+    )
 
     class Meta:
         model = ActionItem
@@ -35,6 +45,7 @@ class ActionItemSerializer(serializers.ModelSerializer):
             "status",
             "is_overdue",
             "is_due_soon",
+            "light",
             "closed_at",
         ]
 

@@ -44,7 +44,7 @@ class ActionItemList(generics.ListAPIView):
     serializer_class = ActionItemSerializer
 
     def get_queryset(self):
-        return selectors.action_items_visible_to(self.request.user).order_by("deadline", "pk")
+        return selectors.action_items_visible_to(self.request.user).with_light().order_by("deadline", "pk")
 
 
 @extend_schema(parameters=[ITEM_ID], responses={200: ActionItemDetailSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND})
@@ -52,7 +52,7 @@ class ActionItemDetail(generics.RetrieveAPIView):
     serializer_class = ActionItemDetailSerializer
 
     def get_queryset(self):
-        return selectors.action_items_visible_to(self.request.user).prefetch_related("reports__unit")
+        return selectors.action_items_visible_to(self.request.user).with_light().prefetch_related("reports__unit")
 
 
 class ProgressCreate(APIView):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coordination", "0014_scheduled_job_run"),
+        ("coordination", "0015_escalation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -239,6 +239,30 @@ class ReminderLog(models.Model):
         return f"{self.action_item} {self.kind} {self.day}"
 
 
+class Escalation(models.Model):
+    """A red item reported up to the convenors and the office (升级督办), once per deadline.
+
+    An item is escalated the first time it is graded red under a given deadline. If it stays red,
+    turns yellow again after a progress report, or goes red a second time before the same deadline,
+    nothing more is sent: the convenors already know. An approved extension gives the item a new
+    deadline; if it turns red under that one, it is escalated again. The unique key makes a rerun
+    or a second scheduler send nothing twice.
+    """
+
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="escalations")
+    deadline = models.DateField(_("当时的完成时限"))
+    escalated_at = models.DateTimeField(_("升级时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-escalated_at"]
+        verbose_name = _("升级督办")
+        verbose_name_plural = _("升级督办")
+        constraints = [models.UniqueConstraint(fields=["action_item", "deadline"], name="escalation_once_per_deadline")]
+
+    def __str__(self) -> str:
+        return f"{self.action_item} {self.deadline}"
+
+
 class Circular(models.Model):
     """A progress circular (通报) for a period: each unit's items, completed and overdue, frozen at issue."""
 

@@ -3,9 +3,10 @@
 from django.utils.translation import gettext as _
 
 from coordination import permissions
-from coordination.errors import NotPermitted
+from coordination.errors import InvalidState, NotPermitted
 from coordination.models import (
     ActionItem,
+    Circular,
     ExtensionRequest,
     Liaison,
     Urge,
@@ -92,6 +93,13 @@ def _item_urge(user, item):
     _open_item(item, _("事项已办结或已撤销，无需催办。"))
 
 
+@rule("item.urge_many")
+def _item_urge_many(user, items=None):
+    _office(user, _("只有联席会议办公室可以批量催办。"))
+    if items is not None:
+        _state(bool(items), _("请先勾选要催办的事项。"))
+
+
 @rule("urge.acknowledge")
 def _urge_acknowledge(user, urge: Urge):
     _for_unit(user, urge.unit)
@@ -99,8 +107,16 @@ def _urge_acknowledge(user, urge: Urge):
 
 
 @rule("circular.issue")
-def _circular_issue(user, obj):
+def _circular_issue(user, obj, period_start=None, period_end=None, second=False):
+    """One circular per period: a second one only when the office says so (a correction, say)."""
     _office(user, _("只有联席会议办公室可以印发通报。"))
+    if period_start is None or period_end is None or second:
+        return
+    issued = Circular.objects.filter(period_start=period_start, period_end=period_end).first()
+    if issued is not None:
+        raise InvalidState(
+            _("本期通报已印发（%(n)s）。如确需再印发一份，请勾选“本期再印发一份通报”。") % {"n": issued.doc_number}
+        )
 
 
 @rule("circular.read")

@@ -21,6 +21,10 @@ from ..models import (
     ScheduledJobRun,
 )
 from ..personal_data import mask_phones
+from .supervision import circular_snapshot as circular_snapshot
+from .supervision import red_items as red_items
+from .supervision import supervision_by_unit as supervision_by_unit
+from .supervision import supervision_totals as supervision_totals
 
 
 def active_units() -> QuerySet[MemberUnit]:
@@ -152,54 +156,16 @@ def reports_visible_to(user, item: ActionItem, unit: MemberUnit | None):
     return reports
 
 
-def unit_obligations(unit: MemberUnit) -> list[ActionItem]:
-    """What a unit owes: open items it leads or supports, overdue and due soonest first."""
-    items = list(ActionItem.objects.open().for_unit(unit).select_related("lead_unit").prefetch_related("co_units"))
-    far_future = datetime.date.max
-    return sorted(items, key=lambda i: (not i.is_overdue, i.deadline or far_future, i.pk))
-
-
-def supervision_by_unit(items: QuerySet[ActionItem] | None = None) -> list[dict]:
-    """Per unit, as lead: open, overdue, closed on time, closed late (the office's dashboard)."""
-    items = list((items if items is not None else ActionItem.objects.all()).select_related("lead_unit"))
-    rows = {unit.pk: {"unit": unit, "open": 0, "overdue": 0, "on_time": 0, "late": 0} for unit in active_units()}
-    for item in items:
-        row = rows.get(item.lead_unit_id)
-        if row is None:
-            continue
-        if item.status == ActionItem.Status.CLOSED:
-            row["on_time" if item.closed_on_time else "late"] += 1
-        elif item.status != ActionItem.Status.CANCELLED:
-            row["overdue" if item.is_overdue else "open"] += 1
-    return list(rows.values())
-
-
-def circular_snapshot(period_start: datetime.date, period_end: datetime.date) -> list[dict]:
-    """Per unit (as lead): items completed in the period, items overdue at its end, items in hand."""
-    items = list(ActionItem.objects.exclude(status=ActionItem.Status.CANCELLED).select_related("lead_unit"))
-    rows = []
-    for unit in active_units():
-        own = [i for i in items if i.lead_unit_id == unit.pk]
-        completed = [
-            i
-            for i in own
-            if i.status == ActionItem.Status.CLOSED
-            and i.closed_at
-            and period_start <= timezone.localdate(i.closed_at) <= period_end
-        ]
-        open_items = [i for i in own if i.status not in ActionItem.FINISHED_STATUSES]
-        overdue = [i for i in open_items if i.deadline and i.deadline < period_end]
-        if not (completed or open_items):
-            continue
-        rows.append(
-            {
-                "unit": unit.short_name,
-                "completed": [{"title": i.title, "on_time": bool(i.closed_on_time)} for i in completed],
-                "overdue": [{"title": i.title, "deadline": str(i.deadline)} for i in overdue],
-                "in_hand": len(open_items) - len(overdue),
-            }
-        )
-    return rows
+def unit_obligations(unit: MemberUnit) -> QuerySet[ActionItem]:
+    """What a unit owes: open items it leads or supports, most urgent light first, then by deadline."""
+    return (
+        ActionItem.objects.open()
+        .for_unit(unit)
+        .with_light()
+        .select_related("lead_unit")
+        .prefetch_related("co_units")
+        .order_by("light_rank", "deadline", "pk")
+    )
 
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:

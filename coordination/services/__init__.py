@@ -28,9 +28,10 @@ from .action_items import (
     standing_measure_upsert,
 )
 from .agenda import agenda_reorder, topic_accept, topic_decline, topic_defer, topic_propose
-from .circulars import circular_issue, circular_pdf_request, circular_store_pdf
+from .circulars import circular_draft, circular_issue, circular_pdf_request, circular_store_pdf
 from .consent import consent_answer, consent_round_close, consent_round_open
-from .extensions import action_item_urge, extension_decide, extension_request, urge_acknowledge
+from .escalation import red_items_escalate
+from .extensions import action_item_urge, action_items_urge, extension_decide, extension_request, urge_acknowledge
 from .liaisons import liaison_appoint
 from .meetings import meeting_cancel, meeting_hold, meeting_notify, meeting_register_attendee, meeting_schedule
 from .minutes import minutes_draft, minutes_issue, minutes_pdf_request, minutes_revise, minutes_store_pdf
@@ -70,8 +71,10 @@ __all__ = [
     "action_item_report_progress",
     "action_item_return",
     "action_item_urge",
+    "action_items_urge",
     "agenda_reorder",
     "calendar_token_renew",
+    "circular_draft",
     "circular_issue",
     "circular_pdf_request",
     "circular_store_pdf",
@@ -105,6 +108,7 @@ __all__ = [
     "proposal_reassign",
     "proposal_register",
     "proposal_return",
+    "red_items_escalate",
     "reminders_send",
     "reply_disclosure_confirm",
     "reply_import",

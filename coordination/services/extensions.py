@@ -1,6 +1,7 @@
 """Extensions of a deadline (延期) and urging (催办) with its acknowledgement."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -72,7 +73,34 @@ def action_item_urge(*, actor, item: ActionItem, unit: MemberUnit, text: str) ->
     check("item.urge", actor, item)
     if unit not in item_units(item):
         raise DomainError(_("%(unit)s 不承担此事项。") % {"unit": unit})
+    return _urge(actor, item, unit, required_text(text, _("请填写催办内容。"), max_length=NOTE_LENGTH))
+
+
+@transaction.atomic
+def action_items_urge(*, actor, items: Iterable[ActionItem], text: str, co_units: bool = False) -> list[Urge]:
+    """The office urges the lead unit (and, if asked, the co-units) of several items with one text.
+
+    All or nothing: if any item may not be urged now (finished meanwhile, say), nothing is sent and
+    the refusal names that item, so the office sees exactly what to take off the selection.
+    """
+    items = list(ActionItem.objects.select_for_update().filter(pk__in=[i.pk for i in items]).order_by("pk"))
+    check("item.urge_many", actor, items)
+    for item in items:
+        try:
+            check("item.urge", actor, item)
+        except DomainError as error:
+            raise type(error)(
+                _("《%(t)s》：%(reason)s 没有发出任何催办。") % {"t": item.title, "reason": error.message}
+            ) from error
     text = required_text(text, _("请填写催办内容。"), max_length=NOTE_LENGTH)
+    return [
+        _urge(actor, item, unit, text)
+        for item in items
+        for unit in (item_units(item) if co_units else [item.lead_unit])
+    ]
+
+
+def _urge(actor, item: ActionItem, unit: MemberUnit, text: str) -> Urge:
     urge = Urge.objects.create(action_item=item, unit=unit, text=text, sent_by=actor)
     notification_send(
         recipients=liaison_users([unit]),
@@ -80,7 +108,7 @@ def action_item_urge(*, actor, item: ActionItem, unit: MemberUnit, text: str) ->
         body=text,
         url=item.get_absolute_url(),
     )
-    audit.record(item, "coordination.item.urge", actor=actor, changes={"unit": unit.short_name}, note=text)
+    audit.record(item, "coordination.item.urge", actor=actor, changes={"unit": urge.unit.short_name}, note=text)
     return urge
 
 

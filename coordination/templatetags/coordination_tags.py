@@ -20,7 +20,7 @@ def mask_phones(text):
     return _mask_phones(str(text)) if text else text
 
 
-SEGMENTS = ("on_time", "late", "open", "overdue")
+SEGMENTS = ("red", "yellow", "green", "standing", "on_time", "late")
 ROW, GAP, LABEL = 18, 6, 150
 
 

@@ -40,3 +40,11 @@ def posted_id(request, name: str) -> int | None:
     """An object id posted by a select box; None for anything that is not one (never a 500)."""
     value = request.POST.get(name, "")
     return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
+
+
+def query_without(query, *names: str) -> str:
+    """The query string of `query` (a QueryDict) less the parameters `names`, for links that set them."""
+    query = query.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()

@@ -3,32 +3,67 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination import ledger, permissions, rules, selectors, services
+from coordination import permissions, rules, selectors, services
 from coordination.errors import DomainError
 from coordination.filters import ActionItemFilter
-from coordination.forms import ActionItemForm, CircularForm, ExtensionForm, ProgressForm
-from coordination.models import ActionItem, Circular, ExtensionRequest, MemberUnit, Urge
+from coordination.forms import ActionItemForm, BulkUrgeForm, ExtensionForm, ProgressForm
+from coordination.models import ActionItem, ExtensionRequest, MemberUnit, Urge
 from coordination.selectors.timeline import item_timeline
 
-from .common import posted_id, run
+from .common import posted_id, query_without, run
 
 
 @login_required
 def item_list(request):
-    """A liaison's "what my unit owes"; the office's and convenors' full list with filters."""
+    """A liaison's "what my unit owes"; the office's and convenors' full list with filters, most
+    urgent light first. The office ticks items here and urges them all at once."""
     unit = selectors.liaison_unit(request.user)
     if not permissions.can_oversee(request.user):
         if unit is None:
             raise PermissionDenied
         return render(request, "coordination/item_owed.html", {"unit": unit, "items": selectors.unit_obligations(unit)})
-    filters = ActionItemFilter(request.GET or None, queryset=selectors.action_items_visible_to(request.user))
-    items = filters.qs.order_by("deadline", "pk")
-    return render(request, "coordination/item_list.html", {"form": filters.form, "items": items})
+    visible = selectors.action_items_visible_to(request.user).with_light()
+    filters = ActionItemFilter(request.GET or None, queryset=visible)
+    context = {
+        "form": filters.form,
+        "items": filters.qs.order_by("light_rank", "deadline", "pk"),
+        "urge_form": BulkUrgeForm(),
+        "select_overdue": request.GET.get("select") == "overdue",
+        "query": query_without(request.GET, "select"),
+    }
+    return render(request, "coordination/item_list.html", context)
+
+
+@require_POST
+@login_required
+def items_urge(request):
+    """The office urges the units of every ticked item with one text (all or nothing)."""
+    if not rules.can("item.urge_many", request.user):
+        raise PermissionDenied
+    form = BulkUrgeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("workbench:items")
+    data = form.cleaned_data
+    try:
+        urges = services.action_items_urge(
+            actor=request.user, items=data["items"], text=data["text"], co_units=data["co_units"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("已向 %(u)s 个单位发出 %(n)s 份催办通知，涉及 %(i)s 项事项。")
+            % {"u": len({urge.unit_id for urge in urges}), "n": len(urges), "i": len(data["items"])},
+        )
+    return redirect("workbench:items")
 
 
 @login_required
@@ -178,51 +213,4 @@ def urge_acknowledge(request, pk):
         urge=urge,
         success=_("已确认收到催办。"),
         redirect_to=urge.action_item,
-    )
-
-
-@login_required
-def supervision(request):
-    """The office's view: per unit, open, overdue, done on time, done late — chart first, then numbers."""
-    if not permissions.can_oversee(request.user):
-        raise PermissionDenied
-    filters = ActionItemFilter(request.GET or None, queryset=ActionItem.objects.all())
-    rows = selectors.supervision_by_unit(filters.qs)
-    totals = {key: sum(r[key] for r in rows) for key in ("open", "overdue", "on_time", "late")}
-    return render(request, "coordination/supervision.html", {"rows": rows, "totals": totals, "form": filters.form})
-
-
-@login_required
-def ledger_xlsx(request):
-    if not permissions.can_oversee(request.user):
-        raise PermissionDenied
-    items = ActionItemFilter(request.GET or None, queryset=selectors.action_items_visible_to(request.user)).qs
-    response = HttpResponse(
-        ledger.ledger_workbook(items), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="supervision-ledger.xlsx"'
-    return response
-
-
-@login_required
-def circular_list(request):
-    """The office issues circulars here; every unit and everyone who oversees reads them."""
-    if not rules.can("circular.read", request.user):
-        raise PermissionDenied
-    form = CircularForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            circular = services.circular_issue(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("通报 %(n)s 已印发。") % {"n": circular.doc_number})
-            return redirect("workbench:circulars")
-    return render(
-        request,
-        "coordination/circular_list.html",
-        {
-            "form": form,
-            "circulars": Circular.objects.select_related("issued_by"),
-        },
     )

@@ -220,13 +220,16 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Scheduled jobs, run by `manage.py run_scheduler` (started by `make run`, a service in
 # production) or one by one from cron (`manage.py publish_scheduled`, `send_reminders`,
-# `send_office_digest`). "every": seconds between runs; "at": local time daily, "weekday" 0 = Monday.
+# `send_office_digest`, `escalate_red_items`). "every": seconds between runs; "at": local time
+# daily, "weekday" 0 = Monday.
 # A job that missed its time (the machine was off) runs at the scheduler's next tick; every job is
-# idempotent (reminders once per item and day, the digest once per week).
+# idempotent (reminders once per item and day, the digest once per week, escalation once per item
+# and deadline).
 PORTAL_SCHEDULE = {
     "publish_scheduled": {"every": int(os.environ.get("PORTAL_PUBLISH_EVERY_SECONDS", "60"))},
     "deliver_waiting": {"every": 60},  # the outbox: tasks the broker missed are handed over again
     "send_reminders": {"at": "08:00"},
+    "escalate_red_items": {"at": "08:15"},  # red items to the convenors, once per deadline
     "send_office_digest": {"at": "08:30", "weekday": 0},
 }
 PORTAL_SCHEDULER_TICK_SECONDS = float(os.environ.get("PORTAL_SCHEDULER_TICK_SECONDS", "20"))

@@ -70,4 +70,4 @@ def test_a_unit_reports_the_office_closes_and_the_dashboard_counts(live_server, 
     page.goto(f"{live_server.url}/workbench/supervision/")
     row = page.locator("table.listing tr", has_text="区民政局")
     cells = row.locator("td").all_inner_texts()
-    assert cells == ["1", "0", "1", "0"]  # open, overdue, closed on time, closed late
+    assert cells == ["0", "0", "1", "0", "1", "0"]  # red, yellow, green, standing; closed on time, late

@@ -102,7 +102,7 @@ def test_a_circular_is_issued_while_the_broker_is_down_and_its_pdf_and_mail_wait
     today = timezone.localdate()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/workbench/circulars/",
+            "/workbench/circulars/preview/",
             {"period_start": (today - datetime.timedelta(days=30)).isoformat(), "period_end": today.isoformat()},
         )
     assert response.status_code == 302

@@ -58,9 +58,9 @@ def test_a_value_that_does_not_validate_is_ignored_not_an_error(office, items, q
 
 def test_the_filter_form_renders_every_field_with_all_as_the_empty_choice(office, items):
     page = office.get("/workbench/items/").content.decode()
-    for name in ("source", "status", "unit", "meeting"):
+    for name in ("source", "status", "light", "unit", "meeting"):
         assert f'name="{name}"' in page
-    assert page.count('<option value="" selected>全部</option>') == 2
+    assert page.count('<option value="" selected>全部</option>') == 3
 
 
 def test_the_supervision_dashboard_counts_only_the_filtered_items(office, items, units):
