@@ -20,6 +20,7 @@ LABELS = {
     "deliver_waiting": _("补发待交付任务"),
     "send_reminders": _("到期提醒"),
     "send_office_digest": _("督办周报"),
+    "send_meeting_reminders": _("会议提醒（纪要印发、意见征求截止）"),
 }
 
 # A job that failed is tried again at the next tick, but not more often than this.

@@ -18,6 +18,7 @@ from wagtail.management.commands.publish_scheduled import Command as WagtailPubl
 from coordination.models import ScheduledJobRun
 from coordination.scheduling import SCHEDULER
 
+from .meeting_reminders import meeting_reminders_send
 from .notifications import notifications_unconfirmed
 from .outbox import outbox_flush
 from .reminders import office_digest_send, reminders_send
@@ -45,6 +46,7 @@ JOBS = {
     "deliver_waiting": _deliver_waiting,
     "send_reminders": lambda: reminders_send(),
     "send_office_digest": lambda: office_digest_send(),
+    "send_meeting_reminders": meeting_reminders_send,
 }
 
 
