@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from .documents import chinese_date
 from .models import AgendaTopic, Meeting
 from .pdf import OfficialDocument, html_to_pdf, render_pdf
+from .selectors.meetings import sign_in_rows
 
 
 @dataclass
@@ -46,7 +47,7 @@ def _agenda(meeting: Meeting) -> list[str]:
 
 
 def _units(meeting: Meeting) -> str:
-    return "、".join(a.unit.short_name for a in meeting.attendances.select_related("unit").order_by("unit__order"))
+    return "、".join(a.unit.short_name for a in sign_in_rows(meeting))
 
 
 def _chair(meeting: Meeting) -> str:
@@ -93,7 +94,7 @@ def agenda_parts(meeting: Meeting) -> DocumentParts:
 
 def sign_in_parts(meeting: Meeting) -> dict:
     """The sign-in sheet: the invited units in notice order with the attendee they registered."""
-    rows = meeting.attendances.select_related("unit").order_by("unit__order")
+    rows = sign_in_rows(meeting)
     return {
         "title": f"{meeting.title}签到表",
         "subtitle": f"{_when(meeting)}　{meeting.place}",

@@ -14,12 +14,11 @@ def deferred_topics_for(meeting: Meeting) -> QuerySet[AgendaTopic]:
             meeting__starts_at__lt=meeting.starts_at,
             carried_to__isnull=True,
         )
-        .exclude(meeting=meeting)
         .select_related("meeting", "unit")
         .order_by("meeting__starts_at", "proposed_at")
     )
 
 
 def sign_in_rows(meeting: Meeting) -> QuerySet[Attendance]:
-    """The invited units in notice order, with who said they would come: the sign-in sheet's rows."""
+    """The invited units in notice order, with who said they would come: the notice's and the sign-in sheet's rows."""
     return meeting.attendances.select_related("unit").order_by("unit__order")
