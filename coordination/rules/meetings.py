@@ -81,7 +81,7 @@ def _meeting_document(user, meeting, kind="notice"):
     if kind != "notice":
         raise NotPermitted(_("议程和签到表由联席会议办公室打印。"))
     _state(meeting.notified_at is not None, _("会议通知尚未发出。"))
-    if not any(permissions.can_act_for_unit(user, a.unit) for a in meeting.attendances.select_related("unit")):
+    if not meeting.attendances.filter(unit__in=permissions.units_acted_for(user)).exists():
         raise NotPermitted(_("本单位未被邀请参加此次会议，不能查看会议通知。"))
 
 

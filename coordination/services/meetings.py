@@ -55,8 +55,14 @@ def _check_plan(
     day = timezone.localtime(starts_at).date()
     others = []
     if meeting is None or day != timezone.localdate(meeting.starts_at):
-        candidates = Meeting.objects.filter(kind=kind).exclude(status=Meeting.Status.CANCELLED)
-        others = [m for m in candidates if timezone.localdate(m.starts_at) == day]
+        midnight = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        others = list(
+            Meeting.objects.filter(
+                kind=kind, starts_at__gte=midnight, starts_at__lt=midnight + datetime.timedelta(days=1)
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+        )
     if others and not confirm_duplicate:
         raise DuplicateMeeting(
             others,

@@ -553,8 +553,9 @@ def test_rescheduling_onto_a_day_with_a_meeting_of_the_same_kind_asks_for_confir
     make_meeting(starts_at=at(2026, 3, 27, 15, 0))
 
     with nothing_saved(), pytest.raises(DuplicateMeeting):
-        reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30))
-    assert reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30), confirm_duplicate=True).number == 1
+        reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30), ends_at=None)
+    moved = reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30), ends_at=None, confirm_duplicate=True)
+    assert moved.number == 1
 
 
 def test_a_held_meeting_cannot_be_rescheduled(held_meeting, reschedule, nothing_saved):
