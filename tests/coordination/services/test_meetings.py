@@ -478,12 +478,15 @@ def test_a_meeting_of_another_kind_or_a_cancelled_one_that_day_is_no_duplicate(s
 
 @pytest.fixture
 def reschedule(office_user, chair):
+    """Reschedule as the office; a new start moves the end with it unless told otherwise."""
+
     def call(meeting, **changes):
+        starts_at = changes.get("starts_at", meeting.starts_at)
         kwargs = {
             "actor": office_user,
             "meeting": meeting,
-            "starts_at": meeting.starts_at,
-            "ends_at": meeting.ends_at,
+            "starts_at": starts_at,
+            "ends_at": meeting.ends_at + (starts_at - meeting.starts_at),
             "place": meeting.place,
             "chair": chair,
             "topic_deadline": meeting.topic_deadline,
@@ -511,6 +514,7 @@ def test_rescheduling_is_audited_old_to_new(scheduled_meeting, reschedule, offic
     assert entry.user == office_user
     assert entry.data["changes"] == {
         "starts_at": ["2026-03-20T09:30:00+08:00", "2026-03-27T09:30:00+08:00"],
+        "ends_at": ["2026-03-20T11:30:00+08:00", "2026-03-27T11:30:00+08:00"],
         "place": ["区政府三楼会议室", "区民政局二楼会议室"],
     }
 
