@@ -1,7 +1,8 @@
 """iCalendar (RFC 5545) files of meetings: one meeting, or a user's personal feed.
 
-The `icalendar` package escapes text and folds long lines at 75 octets (never inside a UTF-8
-character), which Chinese titles and places need.
+Each meeting's SEQUENCE is raised when it is notified, rescheduled or cancelled, so calendar
+apps replace the event they hold. The `icalendar` package escapes text and folds long lines at 75
+octets (never inside a UTF-8 character), which Chinese titles and places need.
 """
 
 import datetime
@@ -17,6 +18,13 @@ def _utc(value: datetime.datetime) -> datetime.datetime:
     return value.astimezone(datetime.UTC)
 
 
+def meeting_status(meeting) -> str:
+    """RFC 5545 STATUS: tentative while the office prepares it, confirmed once the notice is out."""
+    if meeting.status == meeting.Status.CANCELLED:
+        return "CANCELLED"
+    return "TENTATIVE" if meeting.status == meeting.Status.PLANNED else "CONFIRMED"
+
+
 def _meeting_event(meeting, *, host: str, now: datetime.datetime) -> Event:
     end = meeting.ends_at or meeting.starts_at + datetime.timedelta(hours=2)
     event = Event()
@@ -27,7 +35,8 @@ def _meeting_event(meeting, *, host: str, now: datetime.datetime) -> Event:
     event.add("summary", f"{settings.PORTAL_MEETING_NAME} {meeting.title}")
     event.add("location", meeting.place)
     event.add("description", f"议题征集截止：{timezone.localtime(meeting.topic_deadline):%Y-%m-%d %H:%M}")
-    event.add("status", "CANCELLED" if meeting.status == meeting.Status.CANCELLED else "CONFIRMED")
+    event.add("status", meeting_status(meeting))
+    event.add("sequence", meeting.sequence)
     return event
 
 

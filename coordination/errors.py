@@ -35,3 +35,13 @@ class ImportRefused(DomainError):
     """An uploaded file or text cannot be read as the document it claims to be; nothing was read from it."""
 
     default_message = _("无法读取此文件。")
+
+
+class DuplicateMeeting(DomainError):
+    """Another meeting of the same kind falls on the same day; the office may confirm it anyway."""
+
+    default_message = _("同一天已安排了同类会议。")
+
+    def __init__(self, others, message=None):
+        self.others = others
+        super().__init__(message)

@@ -3,7 +3,8 @@
 A file is readable by exactly who may read the object it belongs to, asked of the same
 selectors and permissions the workbench screens use: a progress attachment with its report, a
 topic's attachment with its topic, the minutes' PDF with the issued minutes, a circular's PDF
-with the circular list. Who may not see the object gets 404, as on its screen; circulars answer
+with the circular list, a meeting's notice, agenda and sign-in sheet as rule `meeting.document`
+says. Who may not see the object gets 404, as on its screen; circulars answer
 403, as their list does.
 """
 
@@ -19,7 +20,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
 from . import rules, selectors
-from .models import Circular, Minutes, ProgressAttachment, TopicAttachment
+from .errors import DomainError
+from .models import Circular, Meeting, Minutes, ProgressAttachment, TopicAttachment
 from .uploads import KINDS
 
 
@@ -53,6 +55,16 @@ def circular_for(user, pk: int) -> Circular:
     return get_object_or_404(selectors.circulars_visible_to(user), pk=pk)
 
 
+def meeting_document_for(user, pk: int, kind: str) -> Meeting:
+    """The meeting whose `kind` of document the user may print; 404 as its page, 403 as the rule says."""
+    meeting = get_object_or_404(selectors.meetings_visible_to(user), pk=pk)
+    try:
+        rules.check("meeting.document", user, meeting, kind=kind)
+    except DomainError as error:
+        raise PermissionDenied(error.message) from error
+    return meeting
+
+
 UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
@@ -60,6 +72,20 @@ def download_name(name: str, extension: str) -> str:
     """The name the user sees: theirs without path or control characters, with the real extension."""
     stem = posixpath.splitext(UNSAFE_IN_NAMES.sub("_", name).strip(" ._"))[0].strip(" ._")
     return f"{stem[:120] or 'file'}.{extension}"
+
+
+def _private(response: HttpResponse, kind, name: str, extension: str) -> HttpResponse:
+    inline = kind is not None and kind.shown_inline
+    response["Content-Disposition"] = content_disposition_header(not inline, download_name(name, extension or "bin"))
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def content_response(data: bytes, name: str, extension: str) -> HttpResponse:
+    """Hand over a private document made for this request (a meeting notice, a sign-in sheet)."""
+    kind = KINDS[extension]
+    return _private(HttpResponse(data, content_type=kind.mime), kind, name, extension)
 
 
 def file_response(stored, name: str) -> HttpResponse:
@@ -75,8 +101,4 @@ def file_response(stored, name: str) -> HttpResponse:
         if not stored.storage.exists(stored.name):
             raise Http404
         response = FileResponse(stored.open("rb"), content_type=content_type)
-    inline = kind is not None and kind.shown_inline
-    response["Content-Disposition"] = content_disposition_header(not inline, download_name(name, extension or "bin"))
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_cache=True)
-    return response
+    return _private(response, kind, name, extension)

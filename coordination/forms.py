@@ -72,23 +72,42 @@ def text_field(label, max_length: int, rows: int, **kwargs) -> forms.CharField:
     return forms.CharField(label=label, max_length=max_length, widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
 
 
-class MeetingForm(forms.Form):
-    kind = forms.ChoiceField(label=_("会议类型"), choices=Meeting.Kind.choices)
+class MeetingTimeForm(forms.Form):
+    """When and where a meeting is, and who chairs it: what rescheduling may change."""
+
     starts_at = BoundedDateTimeField(label=_("开始时间"), widget=DATETIME_WIDGET)
+    ends_at = BoundedDateTimeField(label=_("结束时间"), widget=DATETIME_WIDGET, required=False)
     place = forms.CharField(label=_("地点"), max_length=200)
     chair = forms.ModelChoiceField(label=_("主持人"), queryset=get_user_model().objects.none())
     topic_deadline = BoundedDateTimeField(label=_("议题征集截止"), widget=DATETIME_WIDGET)
-    invited_units = forms.ModelMultipleChoiceField(
-        label=_("参会单位"),
-        queryset=MemberUnit.objects.filter(is_active=True),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("默认全部成员单位"),
+    past_reason = forms.CharField(
+        label=_("补录理由"),
+        max_length=300,
+        required=False,
+        help_text=_("开始时间已过时必填，例如补录已召开的会议"),
+    )
+    confirm_duplicate = forms.BooleanField(
+        label=_("仍然安排"), required=False, help_text=_("同一天已有同类会议时，勾选后仍然安排")
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = permissions.users_in_role(permissions.Role.CONVENOR)
         self.fields["chair"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+
+
+class MeetingForm(MeetingTimeForm):
+    kind = forms.ChoiceField(label=_("会议类型"), choices=Meeting.Kind.choices)
+    invited_units = forms.ModelMultipleChoiceField(
+        label=_("参会单位"),
+        queryset=MemberUnit.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("默认全部成员单位"),
+    )
+    field_order = ["kind", "starts_at", "ends_at", "place", "chair", "topic_deadline", "invited_units"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("invited_units", list(self.fields["invited_units"].queryset))
 
@@ -109,12 +128,13 @@ class AttendeeForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """One row of the attendance sheet the office fills in after the meeting."""
+    """One row of the sign-in sheet the office fills in at the meeting (or after it)."""
 
     unit_id = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(
         label=_("出席情况"),
         choices=[
+            (Attendance.Status.UNKNOWN, _("未登记")),
             (Attendance.Status.PRESENT, _("出席")),
             (Attendance.Status.ABSENT, _("缺席")),
             (Attendance.Status.LEAVE, _("请假")),

@@ -34,7 +34,11 @@ def render_html(document: OfficialDocument) -> str:
     return render_to_string("pdf/official_document.html", {"doc": document})
 
 
-def render_pdf(document: OfficialDocument) -> bytes:
+def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # heavy (Pango, fonts): loaded only by the processes that render
 
-    return HTML(string=render_html(document), base_url=str(settings.BASE_DIR)).write_pdf()
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_pdf(document: OfficialDocument) -> bytes:
+    return html_to_pdf(render_html(document))

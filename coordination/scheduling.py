@@ -21,6 +21,7 @@ LABELS = {
     "send_reminders": _("到期提醒"),
     "send_office_digest": _("督办周报"),
     "escalate_red_items": _("红灯事项升级督办"),
+    "send_meeting_reminders": _("会议提醒（纪要印发、意见征求截止）"),
 }
 
 # A job that failed is tried again at the next tick, but not more often than this.

@@ -10,6 +10,7 @@ import unicodedata
 from collections import deque
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -78,7 +79,8 @@ def internal_world(site_pages, units, office_user, convenor_user, make_liaison):
         actor=liaison, meeting=meeting, unit=units[5], title="议题", background=INTERNAL[2], decision_requested="请研究"
     )
     services.meeting_notify(actor=office_user, meeting=meeting)
-    services.meeting_hold(actor=office_user, meeting=meeting, attendance={units[5].pk: ("present", "张三")})
+    with time_machine.travel(meeting.starts_at + datetime.timedelta(hours=1)):  # a meeting is held once it begins
+        services.meeting_hold(actor=office_user, meeting=meeting, attendance={units[5].pk: ("present", "张三")})
     services.minutes_draft(
         actor=office_user,
         meeting=meeting,

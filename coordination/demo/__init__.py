@@ -128,13 +128,16 @@ def load_meetings(office: User, convenor: User, progress: Progress) -> None:
     today = timezone.localdate()
     mz, yb, jt, cz, rs, cl = _by_name("区民政局", "区医保局", "区教体局", "区财政局", "区人社局", "区残联")
 
+    # Both meetings lie in the past (they are held below): recorded afterwards, with the reason.
+    regular_day = min(datetime.date(today.year, 3, 12), today - datetime.timedelta(days=30))
     regular = services.meeting_schedule(
         actor=office,
         kind=Meeting.Kind.REGULAR,
-        starts_at=_at(datetime.date(today.year, 3, 12), 9, 30),
+        starts_at=_at(regular_day, 9, 30),
         place="区政府三楼第一会议室",
         chair=convenor,
-        topic_deadline=_at(datetime.date(today.year, 3, 5), 18),
+        topic_deadline=_at(regular_day - datetime.timedelta(days=7), 18),
+        past_reason="演示数据：补录已召开的会议",
     )
     services.topic_propose(
         actor=office,
@@ -200,6 +203,7 @@ def load_meetings(office: User, convenor: User, progress: Progress) -> None:
         chair=convenor,
         topic_deadline=_at(ad_hoc_day - datetime.timedelta(days=2), 12),
         invited_units=[mz, yb, jt, cz, rs],
+        past_reason="演示数据：补录已召开的会议",
     )
     topic = services.topic_propose(
         actor=office,

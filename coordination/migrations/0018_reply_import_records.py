@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coordination", "0015_escalation"),
+        ("coordination", "0016_meeting_cycle"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

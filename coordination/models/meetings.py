@@ -38,6 +38,11 @@ class Meeting(models.Model):
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.PLANNED)
     cancel_reason = models.CharField(_("取消原因"), max_length=300, blank=True)
     notified_at = models.DateTimeField(_("通知时间"), null=True, blank=True)
+    past_reason = models.CharField(
+        _("补录理由"), max_length=300, blank=True, help_text=_("安排时会议时间已过的，说明理由（如补录已召开的会议）")
+    )
+    # RFC 5545 SEQUENCE: raised on every change of time, place or state, so calendar apps update the event.
+    sequence = models.PositiveIntegerField(_("日历版本"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("创建人")
     )
@@ -78,6 +83,10 @@ class Attendance(models.Model):
     planned_attendee = models.CharField(_("拟出席人员"), max_length=100, blank=True)
     status = models.CharField(_("出席情况"), max_length=10, choices=Status.choices, default=Status.UNKNOWN)
     attendee = models.CharField(_("出席人员"), max_length=100, blank=True)
+    recorded_at = models.DateTimeField(_("签到登记时间"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["unit__order"]
@@ -116,6 +125,15 @@ class AgendaTopic(models.Model):
     agenda_order = models.PositiveSmallIntegerField(_("议程顺序"), null=True, blank=True)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     proposed_at = models.DateTimeField(_("提出时间"), auto_now_add=True)
+    carried_from = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="carried_to",
+        verbose_name=_("转自暂缓议题"),
+        help_text=_("上次会议暂缓、转入本次会议的议题；每个暂缓议题只能转入一次"),
+    )
 
     class Meta:
         ordering = ["agenda_order", "proposed_at"]
@@ -293,3 +311,21 @@ class ConsentAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} · {self.unit}: {self.get_answer_display()}"
+
+
+class MeetingReminderLog(models.Model):
+    """A reminder about a meeting that was sent: minutes late, consent deadline near.
+
+    The unique key makes each reminder go out once: the row is written in the same transaction as
+    the notifications, so a second scheduler or a retried job finds it and sends nothing.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=30)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "kind"], name="meeting_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.kind}"

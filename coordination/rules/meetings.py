@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coordination import permissions
 from coordination.errors import InvalidState, NotPermitted
 from coordination.models import (
     AgendaTopic,
@@ -39,10 +40,49 @@ def _meeting_register_attendee(user, meeting, unit=None):
     _state(meeting.status in OPEN_MEETING, _("会议已召开或已取消，不能再登记参会人员。"))
 
 
+@rule("meeting.edit")
+def _meeting_edit(user, meeting):
+    _office(user, _("只有联席会议办公室可以修改会议安排。"))
+    _state(meeting.status in OPEN_MEETING, _("会议已召开或已取消，不能再改期或修改安排。"))
+
+
 @rule("meeting.hold")
 def _meeting_hold(user, meeting):
     _office(user, _("只有联席会议办公室可以登记会议召开情况。"))
     _state(meeting.status == Meeting.Status.NOTIFIED, _("会议须先发出通知，才能登记召开。"))
+    if timezone.now() < meeting.starts_at:
+        raise InvalidState(
+            _("会议定于%(when)s开始，开始之前不能登记为已召开。")
+            % {"when": f"{timezone.localtime(meeting.starts_at):%Y-%m-%d %H:%M}"}
+        )
+
+
+@rule("meeting.record_attendance")
+def _meeting_record_attendance(user, meeting):
+    _office(user, _("只有联席会议办公室可以登记签到。"))
+    _state(
+        meeting.status in (Meeting.Status.NOTIFIED, Meeting.Status.HELD),
+        _("只有已通知或已召开、纪要尚未印发的会议可以登记签到。"),
+    )
+    if timezone.localdate() < timezone.localdate(meeting.starts_at):
+        raise InvalidState(
+            _("会议当天（%(day)s）起才能登记签到。") % {"day": f"{timezone.localdate(meeting.starts_at):%Y-%m-%d}"}
+        )
+
+
+DOCUMENTS = ("notice", "agenda", "signin")
+
+
+@rule("meeting.document")
+def _meeting_document(user, meeting, kind="notice"):
+    """The office and convenors print every document; an invited unit reads the notice once it is sent."""
+    if permissions.can_oversee(user):
+        return
+    if kind != "notice":
+        raise NotPermitted(_("议程和签到表由联席会议办公室打印。"))
+    _state(meeting.notified_at is not None, _("会议通知尚未发出。"))
+    if not meeting.attendances.filter(unit__in=permissions.units_acted_for(user)).exists():
+        raise NotPermitted(_("本单位未被邀请参加此次会议，不能查看会议通知。"))
 
 
 @rule("meeting.cancel")
@@ -76,6 +116,18 @@ TOPIC_DECISIONS = {
     AgendaTopic.Status.DEFERRED: (AgendaTopic.Status.PROPOSED, AgendaTopic.Status.ACCEPTED),
     AgendaTopic.Status.DECLINED: (AgendaTopic.Status.PROPOSED, AgendaTopic.Status.DEFERRED),
 }
+
+
+@rule("topic.carry_over")
+def _topic_carry_over(user, topic, meeting=None):
+    _office(user, _("只有联席会议办公室可以转入暂缓议题。"))
+    _state(meeting.status in OPEN_MEETING, _("会议已召开或已取消，议程不能再调整。"))
+    _state(topic.status == AgendaTopic.Status.DEFERRED, _("只有暂缓的议题可以转入下次会议。"))
+    _state(topic.meeting.starts_at < meeting.starts_at, _("暂缓议题只能转入此后召开的会议。"))
+    _state(
+        not AgendaTopic.objects.filter(carried_from=topic).exists(),
+        _("此议题已转入其他会议，不能重复转入。"),
+    )
 
 
 @rule("topic.decide")

@@ -81,14 +81,15 @@ def liaison_unit(user) -> MemberUnit | None:
 
 
 def meetings_visible_to(user) -> QuerySet[Meeting]:
-    """The office and convenors see every meeting; a liaison those their unit is invited to."""
+    """The office and convenors see every meeting; a liaison those their unit is invited to, once
+    the notice has gone out: a meeting still being prepared (筹备中) is the office's draft."""
     meetings = Meeting.objects.select_related("chair").order_by("-starts_at")
     if permissions.can_oversee(user):
         return meetings
     unit = liaison_unit(user)
     if unit is None:
         return meetings.none()
-    return meetings.filter(attendances__unit=unit)
+    return meetings.filter(attendances__unit=unit, notified_at__isnull=False)
 
 
 def topics_visible_to(user, meeting: Meeting) -> QuerySet[AgendaTopic]:
@@ -111,7 +112,9 @@ def minutes_visible_to(user) -> QuerySet[Minutes]:
     if unit is None:
         return minutes.none()
     circulated = Q(consent_rounds__isnull=False) | Q(status=Minutes.Status.ISSUED)
-    return minutes.filter(circulated, meeting__attendances__unit=unit).distinct()
+    invited = Q(circulated, meeting__attendances__unit=unit)
+    # A unit given an agreed item is asked for consent even when it was not invited.
+    return minutes.filter(invited | Q(consent_rounds__answers__unit=unit)).distinct()
 
 
 def circulars_visible_to(user) -> QuerySet[Circular]:

@@ -27,13 +27,22 @@ from .action_items import (
     action_item_return,
     standing_measure_upsert,
 )
-from .agenda import agenda_reorder, topic_accept, topic_decline, topic_defer, topic_propose
+from .agenda import agenda_reorder, topic_accept, topic_carry_over, topic_decline, topic_defer, topic_propose
 from .circulars import circular_draft, circular_issue, circular_pdf_request, circular_store_pdf
-from .consent import consent_answer, consent_round_close, consent_round_open
+from .consent import consent_answer, consent_round_close, consent_round_open, consent_units
 from .escalation import red_items_escalate
 from .extensions import action_item_urge, action_items_urge, extension_decide, extension_request, urge_acknowledge
 from .liaisons import liaison_appoint
-from .meetings import meeting_cancel, meeting_hold, meeting_notify, meeting_register_attendee, meeting_schedule
+from .meeting_reminders import consent_reminders_send, meeting_reminders_send, minutes_due_reminders_send
+from .meetings import (
+    meeting_cancel,
+    meeting_hold,
+    meeting_notify,
+    meeting_record_attendance,
+    meeting_register_attendee,
+    meeting_reschedule,
+    meeting_schedule,
+)
 from .minutes import minutes_draft, minutes_issue, minutes_pdf_request, minutes_revise, minutes_store_pdf
 from .notifications import (
     calendar_token_renew,
@@ -79,15 +88,20 @@ __all__ = [
     "circular_pdf_request",
     "circular_store_pdf",
     "consent_answer",
+    "consent_reminders_send",
     "consent_round_close",
     "consent_round_open",
+    "consent_units",
     "extension_decide",
     "extension_request",
     "liaison_appoint",
     "meeting_cancel",
     "meeting_hold",
     "meeting_notify",
+    "meeting_record_attendance",
     "meeting_register_attendee",
+    "meeting_reminders_send",
+    "meeting_reschedule",
     "meeting_schedule",
     "minutes_draft",
     "minutes_issue",
@@ -121,7 +135,9 @@ __all__ = [
     "sign_off_grant",
     "sign_off_revoke",
     "standing_measure_upsert",
+    "minutes_due_reminders_send",
     "topic_accept",
+    "topic_carry_over",
     "topic_decline",
     "topic_defer",
     "topic_propose",

@@ -106,3 +106,38 @@ def agenda_reorder(*, actor, meeting: Meeting, topic_ids: list[int]) -> None:
     for position, pk in enumerate(topic_ids, start=1):
         AgendaTopic.objects.filter(pk=pk).update(agenda_order=position)
     audit.record(meeting, "coordination.meeting.reorder_agenda", actor=actor, changes={"order": topic_ids})
+
+
+@transaction.atomic
+def topic_carry_over(*, actor, topic: AgendaTopic, meeting: Meeting) -> AgendaTopic:
+    """Put a topic deferred at an earlier meeting on this meeting's agenda, as the office's one decision.
+
+    The new topic keeps the unit, text and attachments and points back to the deferred one, which
+    can be carried over once (a database constraint as well as the rule).
+    """
+    meeting = lock(meeting)
+    topic = lock(topic)
+    check("topic.carry_over", actor, topic, meeting=meeting)
+    last = meeting.topics.aggregate(last=Max("agenda_order"))["last"] or 0
+    carried = AgendaTopic(
+        meeting=meeting,
+        unit=topic.unit,
+        title=topic.title,
+        background=topic.background,
+        decision_requested=topic.decision_requested,
+        status=AgendaTopic.Status.ACCEPTED,
+        agenda_order=last + 1,
+        proposed_by=topic.proposed_by,
+        carried_from=topic,
+    )
+    validated(carried).save()
+    TopicAttachment.objects.bulk_create(
+        TopicAttachment(topic=carried, file=a.file.name, name=a.name) for a in topic.attachments.all()
+    )
+    audit.record(
+        carried,
+        "coordination.topic.carry_over",
+        actor=actor,
+        changes={"from_meeting": str(topic.meeting), "from_topic": topic.pk, "to_meeting": str(meeting)},
+    )
+    return carried

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,18 +15,22 @@ from .common import NOTE_LENGTH, audit, check, clean_text, liaison_users, lock
 from .notifications import notification_send
 
 
+def consent_units(minutes: Minutes):
+    """Who is asked: the units present, and every unit that leads or supports an agreed item,
+    even when it was absent or on leave, since the minutes give it work."""
+    attended = Q(attendances__meeting=minutes.meeting, attendances__status=Attendance.Status.PRESENT)
+    assigned = Q(led_agreed_items__minutes=minutes) | Q(supported_agreed_items__minutes=minutes)
+    return MemberUnit.objects.filter(attended | assigned).distinct().order_by("order")
+
+
 @transaction.atomic
 def consent_round_open(*, actor, minutes: Minutes, deadline: datetime.datetime) -> ConsentRound:
-    """Circulate the current revision to the units that attended, for agreement by `deadline`."""
+    """Circulate the current revision to the units concerned (`consent_units`), for agreement by `deadline`."""
     minutes = lock(minutes)
     check("consent.open", actor, minutes)
     if deadline <= timezone.now():
         raise DomainError(_("反馈截止时间须晚于现在。"))
-    units = list(
-        MemberUnit.objects.filter(attendances__meeting=minutes.meeting, attendances__status=Attendance.Status.PRESENT)
-    )
-    if not units:
-        raise InvalidState(_("没有登记出席的单位，无法征求意见。"))
+    units = list(consent_units(minutes))  # never empty: minutes have an agreed item, with its lead unit
     number = (minutes.consent_rounds.aggregate(last=Max("number"))["last"] or 0) + 1
     round_ = ConsentRound.objects.create(
         minutes=minutes,

@@ -1,4 +1,4 @@
-"""Meetings (例会, 临时会议): scheduling, notice, attendance, holding, cancelling."""
+"""Meetings (例会, 临时会议): scheduling, rescheduling, notice, attendance, holding, cancelling."""
 
 import datetime
 from collections.abc import Iterable
@@ -8,11 +8,68 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination import permissions
-from coordination.errors import DomainError, InvalidState
+from coordination.errors import DomainError, DuplicateMeeting, InvalidState
 from coordination.models import Attendance, Meeting, MemberUnit
 
-from .common import audit, check, liaison_users, lock, required_text, take_number, validated
+from .common import audit, check, clean_text, liaison_users, lock, required_text, take_number, validated
 from .notifications import notification_send
+
+RECORDED = (Attendance.Status.PRESENT, Attendance.Status.ABSENT, Attendance.Status.LEAVE)
+
+
+def _when(value: datetime.datetime) -> str:
+    return f"{timezone.localtime(value):%Y年%m月%d日 %H:%M}"
+
+
+def _audit_value(value) -> str:
+    return timezone.localtime(value).isoformat() if isinstance(value, datetime.datetime) else str(value or "")
+
+
+def _check_plan(
+    *,
+    kind: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime | None,
+    chair,
+    topic_deadline: datetime.datetime,
+    past_reason: str,
+    confirm_duplicate: bool,
+    meeting: Meeting | None = None,
+) -> str:
+    """Check a meeting's time, chair and day; return the cleaned reason for a time in the past.
+
+    A time already past needs a reason (the office records a meeting held without the portal);
+    another meeting of the same kind that day is refused until the office confirms it.
+    """
+    if not permissions.is_convenor(chair):
+        raise InvalidState(_("会议须由总召集人或召集人主持。"))
+    if topic_deadline >= starts_at:
+        raise InvalidState(_("议题征集截止时间须早于会议开始时间。"))
+    if ends_at and ends_at <= starts_at:
+        raise InvalidState(_("会议结束时间须晚于开始时间。"))
+    moved = meeting is None or starts_at != meeting.starts_at
+    past = moved and starts_at < timezone.now()
+    past_reason = clean_text(past_reason)
+    if past and not past_reason:
+        raise DomainError(_("会议开始时间已过；如需补录已召开的会议，请填写补录理由。"))
+    day = timezone.localtime(starts_at).date()
+    others = []
+    if meeting is None or day != timezone.localdate(meeting.starts_at):
+        midnight = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+        others = list(
+            Meeting.objects.filter(
+                kind=kind, starts_at__gte=midnight, starts_at__lt=midnight + datetime.timedelta(days=1)
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+        )
+    if others and not confirm_duplicate:
+        raise DuplicateMeeting(
+            others,
+            _("%(day)s已安排了%(titles)s。确需再安排同类会议，请勾选“仍然安排”后重新提交。")
+            % {"day": f"{day:%Y年%m月%d日}", "titles": "、".join(m.title for m in others)},
+        )
+    return past_reason if past else ""
 
 
 @transaction.atomic
@@ -26,15 +83,20 @@ def meeting_schedule(
     topic_deadline: datetime.datetime,
     invited_units: Iterable[MemberUnit] | None = None,
     ends_at: datetime.datetime | None = None,
+    past_reason: str = "",
+    confirm_duplicate: bool = False,
 ) -> Meeting:
     """Plan a meeting, numbered within its year, inviting all active units unless told otherwise."""
     check("meeting.schedule", actor)
-    if not permissions.is_convenor(chair):
-        raise InvalidState(_("会议须由总召集人或召集人主持。"))
-    if topic_deadline >= starts_at:
-        raise InvalidState(_("议题征集截止时间须早于会议开始时间。"))
-    if ends_at and ends_at <= starts_at:
-        raise InvalidState(_("会议结束时间须晚于开始时间。"))
+    past_reason = _check_plan(
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        chair=chair,
+        topic_deadline=topic_deadline,
+        past_reason=past_reason,
+        confirm_duplicate=confirm_duplicate,
+    )
     units = list(invited_units) if invited_units is not None else list(MemberUnit.objects.filter(is_active=True))
     if not units:
         raise InvalidState(_("请至少邀请一个成员单位。"))
@@ -51,6 +113,7 @@ def meeting_schedule(
         place=place,
         chair=chair,
         topic_deadline=topic_deadline,
+        past_reason=past_reason,
         created_by=actor,
     )
     validated(meeting).save()
@@ -60,24 +123,92 @@ def meeting_schedule(
         "coordination.meeting.schedule",
         actor=actor,
         changes={"starts_at": starts_at.isoformat(), "place": place, "units": len(units)},
+        note=past_reason,
     )
     return meeting
 
 
 @transaction.atomic
+def meeting_reschedule(
+    *,
+    actor,
+    meeting: Meeting,
+    starts_at: datetime.datetime,
+    place: str,
+    chair,
+    topic_deadline: datetime.datetime,
+    ends_at: datetime.datetime | None = None,
+    past_reason: str = "",
+    confirm_duplicate: bool = False,
+) -> Meeting:
+    """Change a meeting's time, place or chair, keeping its number; notified units are told old → new."""
+    meeting = lock(meeting)
+    check("meeting.edit", actor, meeting)
+    past_reason = _check_plan(
+        kind=meeting.kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        chair=chair,
+        topic_deadline=topic_deadline,
+        past_reason=past_reason,
+        confirm_duplicate=confirm_duplicate,
+        meeting=meeting,
+    )
+    if timezone.localtime(starts_at).year != meeting.year:
+        raise InvalidState(
+            _("%(title)s的编号属于%(year)s年，不能改到其他年度；请取消后重新安排。")
+            % {"title": meeting.title, "year": meeting.year}
+        )
+    new = {
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "place": place.strip(),
+        "chair": chair,
+        "topic_deadline": topic_deadline,
+    }
+    changes = {
+        name: [_audit_value(getattr(meeting, name)), _audit_value(value)]
+        for name, value in new.items()
+        if getattr(meeting, name) != value
+    }
+    if not changes:
+        raise DomainError(_("会议时间、地点和主持人都没有变化。"))
+    old_starts_at = meeting.starts_at
+    for name, value in new.items():
+        setattr(meeting, name, value)
+    meeting.past_reason = past_reason or meeting.past_reason
+    meeting.sequence += 1
+    validated(meeting).save()
+    if meeting.status == Meeting.Status.NOTIFIED:
+        notification_send(
+            recipients=liaison_users(MemberUnit.objects.filter(attendances__meeting=meeting)),
+            title=_("会议变更：%(title)s") % {"title": meeting.title},
+            body=_("会议改定于%(when)s在%(place)s召开%(was)s。")
+            % {
+                "when": _when(meeting.starts_at),
+                "place": meeting.place,
+                "was": _("（原定%(old)s）") % {"old": _when(old_starts_at)} if "starts_at" in changes else "",
+            },
+            url=meeting.get_absolute_url(),
+        )
+    audit.record(meeting, "coordination.meeting.reschedule", actor=actor, changes=changes, note=past_reason)
+    return meeting
+
+
+@transaction.atomic
 def meeting_notify(*, actor, meeting: Meeting) -> Meeting:
-    """Tell every invited unit's liaison about the meeting (workbench and e-mail)."""
+    """Send the meeting notice (会议通知) to every invited unit's liaison; from now on they see the meeting."""
     meeting = lock(meeting)
     check("meeting.notify", actor, meeting)
     meeting.status, meeting.notified_at = Meeting.Status.NOTIFIED, timezone.now()
-    meeting.save(update_fields=["status", "notified_at"])
-    when = timezone.localtime(meeting.starts_at)
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "notified_at", "sequence"])
     notification_send(
         recipients=liaison_users(MemberUnit.objects.filter(attendances__meeting=meeting)),
         title=_("会议通知：%(title)s") % {"title": meeting.title},
         body=_("会议定于%(when)s在%(place)s召开，请于%(deadline)s前提交议题并登记参会人员。")
         % {
-            "when": f"{when:%Y年%m月%d日 %H:%M}",
+            "when": _when(meeting.starts_at),
             "place": meeting.place,
             "deadline": f"{timezone.localtime(meeting.topic_deadline):%m月%d日 %H:%M}",
         },
@@ -106,29 +237,57 @@ def meeting_register_attendee(*, actor, meeting: Meeting, unit: MemberUnit, atte
     return attendance
 
 
-@transaction.atomic
-def meeting_hold(*, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]]) -> Meeting:
-    """Record that the meeting took place, with each invited unit's attendance.
-
-    `attendance` maps unit ids to (status, person's name); every invited unit must be accounted for.
-    """
-    meeting = lock(meeting)
-    check("meeting.hold", actor, meeting)
-    rows = {a.unit_id: a for a in meeting.attendances.select_for_update()}
-    missing = set(rows) - set(attendance)
-    if missing:
-        names = "、".join(str(rows[pk].unit) for pk in sorted(missing, key=lambda pk: rows[pk].unit.order))
-        raise DomainError(_("请登记以下单位的出席情况：%(units)s") % {"units": names})
+def _apply_sheet(actor, meeting: Meeting, attendance: dict[int, tuple[str, str]]) -> dict[int, Attendance]:
+    """Write the sheet's rows (unit id → status, who came) onto the invited units; return all rows."""
+    rows = {a.unit_id: a for a in meeting.attendances.select_for_update().select_related("unit")}
+    changed = []
     for unit_id, (status, name) in attendance.items():
         row = rows.get(unit_id)
         if row is None:
             raise DomainError(_("有单位不在此次会议的邀请名单中。"))
-        if status not in (Attendance.Status.PRESENT, Attendance.Status.ABSENT, Attendance.Status.LEAVE):
+        if status not in (*RECORDED, Attendance.Status.UNKNOWN):
             raise DomainError(_("出席情况只能是出席、缺席或请假。"))
-        if status == Attendance.Status.PRESENT and not name.strip():
+        name = clean_text(name, max_length=100)
+        if status == Attendance.Status.PRESENT and not name:
             raise DomainError(_("%(unit)s 出席，请填写出席人员姓名。") % {"unit": row.unit})
-        row.status, row.attendee = status, name.strip()
-    Attendance.objects.bulk_update(rows.values(), ["status", "attendee"])
+        if (row.status, row.attendee) != (status, name):
+            row.status, row.attendee = status, name
+            row.recorded_at, row.recorded_by = timezone.now(), actor
+            changed.append(row)
+    Attendance.objects.bulk_update(changed, ["status", "attendee", "recorded_at", "recorded_by"])
+    return rows
+
+
+@transaction.atomic
+def meeting_record_attendance(*, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]]) -> Meeting:
+    """Sign units in at the meeting (签到): present, on leave or absent, and who came; any rows, any time that day."""
+    meeting = lock(meeting)
+    check("meeting.record_attendance", actor, meeting)
+    rows = _apply_sheet(actor, meeting, attendance)
+    present = sum(1 for row in rows.values() if row.status == Attendance.Status.PRESENT)
+    audit.record(
+        meeting,
+        "coordination.meeting.record_attendance",
+        actor=actor,
+        changes={"rows": len(attendance), "present": present},
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_hold(*, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]] | None = None) -> Meeting:
+    """Record that the meeting took place, once every invited unit's attendance is recorded.
+
+    `attendance` maps unit ids to (status, person's name) and is written first, as at sign-in; rows
+    signed in earlier that day stand.
+    """
+    meeting = lock(meeting)
+    check("meeting.hold", actor, meeting)
+    rows = _apply_sheet(actor, meeting, attendance or {})
+    missing = [row for row in rows.values() if row.status not in RECORDED]
+    if missing:
+        names = "、".join(str(row.unit) for row in sorted(missing, key=lambda row: row.unit.order))
+        raise DomainError(_("请登记以下单位的出席情况：%(units)s") % {"units": names})
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status"])
     present = sum(1 for row in rows.values() if row.status == Attendance.Status.PRESENT)
@@ -146,7 +305,8 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str) -> Meeting:
     reason = required_text(reason, _("请填写取消原因。"))
     was_notified = meeting.status == Meeting.Status.NOTIFIED
     meeting.status, meeting.cancel_reason = Meeting.Status.CANCELLED, reason
-    meeting.save(update_fields=["status", "cancel_reason"])
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "cancel_reason", "sequence"])
     if was_notified:
         notification_send(
             recipients=liaison_users(MemberUnit.objects.filter(attendances__meeting=meeting)),

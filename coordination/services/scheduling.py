@@ -19,6 +19,7 @@ from coordination.models import ScheduledJobRun
 from coordination.scheduling import SCHEDULER
 
 from .escalation import red_items_escalate
+from .meeting_reminders import meeting_reminders_send
 from .notifications import notifications_unconfirmed
 from .outbox import outbox_flush
 from .reminders import office_digest_send, reminders_send
@@ -47,6 +48,7 @@ JOBS = {
     "send_reminders": lambda: reminders_send(),
     "send_office_digest": lambda: office_digest_send(),
     "escalate_red_items": lambda: red_items_escalate(),
+    "send_meeting_reminders": meeting_reminders_send,
 }
 
 

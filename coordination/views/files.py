@@ -1,9 +1,10 @@
 """Workbench downloads of private files; the rules are in coordination/files.py."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 
-from coordination import files, services
+from coordination import files, meeting_documents, services
 
 
 @login_required
@@ -53,3 +54,17 @@ def circular_pdf(request, pk):
     return _stored_pdf(
         request, circular, lambda: services.circular_pdf_request(circular_id=circular.pk), circular.doc_number
     )
+
+
+# Which documents come in which formats: the sign-in sheet is for printing only.
+MEETING_DOCUMENTS = {("notice", "pdf"), ("notice", "docx"), ("agenda", "pdf"), ("agenda", "docx"), ("signin", "pdf")}
+
+
+@login_required
+def meeting_document(request, pk, kind, extension):
+    """A meeting's notice, agenda or sign-in sheet, made from what the meeting holds now."""
+    if (kind, extension) not in MEETING_DOCUMENTS:
+        raise Http404
+    meeting = files.meeting_document_for(request.user, pk, kind)
+    data, title = meeting_documents.meeting_document(meeting, kind, extension)
+    return files.content_response(data, title, extension)

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination import calendar, permissions, selectors, services
-from coordination.errors import DomainError
-from coordination.forms import AttendanceFormSet, AttendeeForm, MeetingForm, ReasonForm, TopicForm
-from coordination.models import AgendaTopic, Meeting
+from coordination.errors import DomainError, DuplicateMeeting
+from coordination.forms import AttendanceFormSet, AttendeeForm, MeetingForm, MeetingTimeForm, ReasonForm, TopicForm
+from coordination.models import AgendaTopic, Attendance, Meeting
+from coordination.selectors.meetings import deferred_topics_for
 
 from .common import office_required, run
 
@@ -29,18 +30,41 @@ def meeting_list(request):
     )
 
 
+def _save_meeting(request, form, service, success: str, **arguments):
+    """Run the schedule or reschedule service on a valid form; a same-day meeting asks for confirmation."""
+    try:
+        meeting = service(actor=request.user, **arguments, **form.cleaned_data)
+    except DuplicateMeeting as error:
+        form.add_error("confirm_duplicate", error.message)
+    except DomainError as error:
+        form.add_error(None, error.message)
+    else:
+        messages.success(request, success % {"title": meeting.title})
+        return redirect("workbench:meeting", pk=meeting.pk)
+    return None
+
+
 @office_required
 def meeting_create(request):
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_schedule(actor=request.user, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已安排%(title)s。") % {"title": meeting.title})
-            return redirect("workbench:meeting", pk=meeting.pk)
+        done = _save_meeting(request, form, services.meeting_schedule, _("已安排%(title)s。"))
+        if done:
+            return done
     return render(request, "coordination/meeting_form.html", {"form": form})
+
+
+@office_required
+def meeting_edit(request, pk):
+    """Reschedule: time, place, chair; the number stays and notified units are told."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    initial = {name: getattr(meeting, name) for name in ("starts_at", "ends_at", "place", "chair", "topic_deadline")}
+    form = MeetingTimeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        done = _save_meeting(request, form, services.meeting_reschedule, _("%(title)s已修改。"), meeting=meeting)
+        if done:
+            return done
+    return render(request, "coordination/meeting_form.html", {"form": form, "meeting": meeting})
 
 
 @login_required
@@ -61,6 +85,7 @@ def meeting_detail(request, pk):
         "agenda": [t for t in topics if t.status == AgendaTopic.Status.ACCEPTED],
         "proposals": [t for t in topics if t.status != AgendaTopic.Status.ACCEPTED],
         "minutes": selectors.minutes_visible_to(request.user).filter(meeting=meeting).first(),
+        "deferred": list(deferred_topics_for(meeting)) if permissions.is_office(request.user) else [],
         "reason_form": ReasonForm(),
         "attendee_form": AttendeeForm(initial={"attendee": own_attendance.planned_attendee if own_attendance else ""}),
     }
@@ -114,20 +139,29 @@ def meeting_register_attendee(request, pk):
 
 @office_required
 def meeting_hold(request, pk):
-    """The attendance sheet: filled in after the meeting, it records the meeting as held."""
+    """The sign-in sheet (签到): filled in at the meeting as units arrive, then the meeting is recorded held."""
     meeting = get_object_or_404(Meeting, pk=pk)
     rows = list(meeting.attendances.select_related("unit"))
-    initial = [{"unit_id": a.unit_id, "status": "present", "attendee": a.planned_attendee} for a in rows]
+    initial = [
+        {
+            "unit_id": a.unit_id,
+            "status": a.status,
+            "attendee": a.attendee or (a.planned_attendee if a.status == Attendance.Status.UNKNOWN else ""),
+        }
+        for a in rows
+    ]
     formset = AttendanceFormSet(request.POST or None, initial=initial)
     if request.method == "POST" and formset.is_valid():
         sheet = {f.cleaned_data["unit_id"]: (f.cleaned_data["status"], f.cleaned_data["attendee"]) for f in formset}
+        hold = "hold" in request.POST
+        service = services.meeting_hold if hold else services.meeting_record_attendance
         try:
-            services.meeting_hold(actor=request.user, meeting=meeting, attendance=sheet)
+            service(actor=request.user, meeting=meeting, attendance=sheet)
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("已登记会议召开及出席情况。"))
-            return redirect("workbench:meeting", pk=pk)
+            messages.success(request, _("已登记会议召开及出席情况。") if hold else _("签到情况已保存。"))
+            return redirect("workbench:meeting" if hold else "workbench:meeting-hold", pk=pk)
     return render(
         request,
         "coordination/meeting_hold.html",
@@ -209,3 +243,19 @@ def meeting_ics(request, pk):
     response = HttpResponse(calendar.meetings_ics([meeting], name=meeting.title), content_type="text/calendar")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.year}-{meeting.number}.ics"'
     return response
+
+
+@require_POST
+@office_required
+def topic_carry_over(request, pk, topic_pk):
+    """Carry a topic deferred at an earlier meeting onto this meeting's agenda."""
+    meeting = get_object_or_404(Meeting, pk=pk)
+    topic = get_object_or_404(AgendaTopic, pk=topic_pk)
+    return run(
+        request,
+        services.topic_carry_over,
+        topic=topic,
+        meeting=meeting,
+        success=_("暂缓议题已转入本次会议议程。"),
+        redirect_to=meeting,
+    )

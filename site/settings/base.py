@@ -231,6 +231,7 @@ PORTAL_SCHEDULE = {
     "send_reminders": {"at": "08:00"},
     "escalate_red_items": {"at": "08:15"},  # red items to the convenors, once per deadline
     "send_office_digest": {"at": "08:30", "weekday": 0},
+    "send_meeting_reminders": {"at": "08:10"},
 }
 PORTAL_SCHEDULER_TICK_SECONDS = float(os.environ.get("PORTAL_SCHEDULER_TICK_SECONDS", "20"))
 # /healthz and the office call a job "late" this long after it should have run.
@@ -274,6 +275,8 @@ PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_MB", "10")) * 10
 PORTAL_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_INFLATED_MB", "200")) * 1024 * 1024
 # Reminders to liaisons: days before the deadline (overdue items are reminded daily).
 PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
+# The office is reminded once when a held meeting's minutes are not issued this many days after it.
+PORTAL_MINUTES_DUE_DAYS = int(os.environ.get("PORTAL_MINUTES_DUE_DAYS", "7"))
 # Graded warnings of supervised work (coordination/grading.py): yellow within YELLOW_DAYS of the
 # deadline; red when overdue, or within RED_DAYS of it with reported progress below RED_BELOW_PERCENT.
 PORTAL_GRADING = {

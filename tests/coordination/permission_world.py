@@ -47,15 +47,18 @@ def _users(units, office, convenor, make_liaison) -> dict:
 
 
 def _meeting(office, convenor, invited, *, held=False):
-    now = timezone.now()
+    # A held meeting is recorded after it took place; an open one lies ahead.
+    starts_at = timezone.now() + datetime.timedelta(days=-1 if held else 5)
     meeting = services.meeting_schedule(
         actor=office,
         kind=Meeting.Kind.REGULAR,
-        starts_at=now + datetime.timedelta(days=5),
+        starts_at=starts_at,
         place="区政府三楼会议室",
         chair=convenor,
-        topic_deadline=now + datetime.timedelta(days=2),
+        topic_deadline=starts_at - datetime.timedelta(days=3),
         invited_units=invited,
+        past_reason="补录" if held else "",
+        confirm_duplicate=True,
     )
     meeting = services.meeting_notify(actor=office, meeting=meeting)
     if held:

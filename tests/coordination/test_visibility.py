@@ -15,11 +15,12 @@ def test_liaisons_see_minutes_only_once_circulated(units, office_user, convenor_
     meeting = services.meeting_schedule(
         actor=office_user,
         kind=Meeting.Kind.REGULAR,
-        starts_at=now + datetime.timedelta(days=5),
+        starts_at=now - datetime.timedelta(hours=1),
         place="会议室",
         chair=convenor_user,
-        topic_deadline=now + datetime.timedelta(days=2),
+        topic_deadline=now - datetime.timedelta(days=2),
         invited_units=[units[5]],
+        past_reason="补录已召开的会议",
     )
     services.meeting_notify(actor=office_user, meeting=meeting)
     services.meeting_hold(actor=office_user, meeting=meeting, attendance={units[5].pk: ("present", "张三")})

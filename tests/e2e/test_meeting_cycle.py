@@ -75,8 +75,15 @@ def test_the_whole_meeting_cycle(live_server, page, meeting):
     page.goto(base)
     page.click("text=列入议程")
     assert "议题已列入议程" in page.content()
-    page.click("text=登记会议召开")
+    # The meeting day comes: the office signs the units in and, once it has begun, records it held.
+    now = timezone.now()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=now - datetime.timedelta(minutes=30), topic_deadline=now - datetime.timedelta(days=1)
+    )
+    page.goto(base)
+    page.click("text=签到与登记会议召开")
     for i in range(3):
+        page.select_option(f"#id_form-{i}-status", "present")
         page.fill(f"#id_form-{i}-attendee", f"出席人{i}")
     page.click("text=确认会议已召开")
     assert "已登记会议召开" in page.content()

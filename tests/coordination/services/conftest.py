@@ -5,7 +5,8 @@ scheduled on 2 March 2026 09:00, topics until 13 March 17:00, the meeting on 20 
 held and recorded at 12:00 that day, the units' consent until 27 March 17:00.
 
 Four units are invited (区民政局, 区教体局, 区财政局, 区医保局); 区医保局 sends apologies, so
-three are recorded present. 区委宣传部 has a liaison but is not invited.
+three are recorded present; 区医保局 supports an agreed item, so it is asked for consent all the
+same. 区委宣传部 has a liaison but is not invited.
 """
 
 import contextlib
@@ -37,7 +38,6 @@ from coordination.models import (
 from tests.factories import UserFactory
 
 INVITED = ("区民政局", "区教体局", "区财政局", "区医保局")
-PRESENT = ("区民政局", "区教体局", "区财政局")
 NOT_INVITED = "区委宣传部"
 
 
@@ -122,6 +122,13 @@ def notified_meeting(scheduled_meeting, office_user):
     return services.meeting_notify(actor=office_user, meeting=scheduled_meeting)
 
 
+@pytest.fixture
+def meeting_day(notified_meeting, clock):
+    """The notified meeting, at noon on its day (20 March 2026): it has begun, so it may be recorded held."""
+    clock.set(2026, 3, 20, 12, 0)
+    return notified_meeting
+
+
 def attendance_sheet(unit) -> dict[int, tuple[str, str]]:
     """Three units present with who came, 区医保局 on leave."""
     return {
@@ -185,10 +192,12 @@ def open_round(draft_minutes, office_user, consent_deadline):
 
 @pytest.fixture
 def agree_all(unit, liaison):
-    """Every unit recorded present agrees, each through its own liaison."""
+    """Every unit asked agrees, each through its own liaison: those present and 区医保局, on leave
+    but a co-unit of an agreed item."""
 
     def agree(minutes):
-        for name in PRESENT:
+        for answer in ConsentAnswer.objects.filter(round__minutes=minutes, round__closed_at__isnull=True):
+            name = answer.unit.short_name
             services.consent_answer(actor=liaison[name], minutes=minutes, unit=unit[name], agree=True)
 
     return agree
@@ -207,6 +216,7 @@ def make_closed_minutes(make_meeting, office_user, clock, unit, agreed_items, ag
 
     def make(starts_at):
         meeting = services.meeting_notify(actor=office_user, meeting=make_meeting(starts_at=starts_at))
+        clock.now = starts_at + datetime.timedelta(hours=3)  # a meeting is recorded held once it has begun
         meeting = services.meeting_hold(actor=office_user, meeting=meeting, attendance=attendance_sheet(unit))
         minutes = services.minutes_draft(
             actor=office_user,

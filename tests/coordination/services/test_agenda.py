@@ -1,6 +1,7 @@
 """Agenda topics: units propose, the office accepts, defers or declines, and orders the agenda."""
 
 import contextlib
+import datetime
 import threading
 
 import pytest
@@ -10,6 +11,7 @@ from django.db import connection, connections
 from coordination import services
 from coordination.errors import DomainError, InvalidState, NotPermitted
 from coordination.models import AgendaTopic, Meeting, TopicAttachment
+from coordination.selectors.meetings import deferred_topics_for
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
@@ -279,7 +281,9 @@ def test_a_declined_topic_stays_declined(topics, office_user, nothing_saved, dec
         decide(office_user, topics["民政"])
 
 
-def test_the_agenda_is_fixed_once_the_meeting_is_held(topics, office_user, notified_meeting, sheet, nothing_saved):
+def test_the_agenda_is_fixed_once_the_meeting_is_held(
+    topics, office_user, notified_meeting, sheet, nothing_saved, meeting_day
+):
     services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
 
     with nothing_saved(), pytest.raises(InvalidState, match="会议已召开或已取消，议程不能再调整"):
@@ -376,7 +380,7 @@ def test_only_the_office_reorders_the_agenda(accepted, convenor_user, liaison, n
 
 
 def test_the_agenda_cannot_be_reordered_once_the_meeting_is_held(
-    accepted, office_user, notified_meeting, sheet, nothing_saved
+    accepted, office_user, notified_meeting, sheet, nothing_saved, meeting_day
 ):
     held = services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
 
@@ -424,3 +428,64 @@ def test_two_topics_accepted_at_the_same_time_get_different_agenda_slots(topics,
     assert errors == []
     meeting = Meeting.objects.get(pk=topics["民政"].meeting_id)
     assert sorted(order for _title, order in agenda(meeting)) == [1, 2]
+
+
+# --- deferred topics carried to a later meeting ---------------------------------------------
+
+
+@pytest.fixture
+def deferred(topics, office_user, meeting_day, sheet):
+    """区民政局's topic, deferred at the meeting of 20 March, which is then held."""
+    services.topic_defer(actor=office_user, topic=topics["民政"], reason="待调研后再议")
+    services.meeting_hold(actor=office_user, meeting=meeting_day, attendance=sheet)
+    return reloaded(topics["民政"])
+
+
+@pytest.fixture
+def next_meeting(deferred, make_meeting, clock):
+    return make_meeting(starts_at=clock.now + datetime.timedelta(days=30))
+
+
+def test_a_deferred_topic_is_offered_to_the_next_meeting(deferred, next_meeting, topics):
+    assert list(deferred_topics_for(next_meeting)) == [deferred]
+
+
+def test_carrying_over_puts_the_topic_on_the_next_agenda_and_points_back(
+    deferred, next_meeting, office_user, unit, audit_entries
+):
+    carried = services.topic_carry_over(actor=office_user, topic=deferred, meeting=next_meeting)
+
+    carried = reloaded(carried)
+    assert (carried.meeting, carried.unit, carried.title) == (next_meeting, unit["区民政局"], "低保边缘家庭认定标准")
+    assert (carried.status, carried.agenda_order, carried.carried_from) == ("accepted", 1, deferred)
+    [entry] = audit_entries(carried, "coordination.topic.carry_over")
+    assert entry.user == office_user
+    assert entry.data["changes"]["from_topic"] == deferred.pk
+
+
+def test_a_carried_topic_is_offered_no_more_and_cannot_be_carried_twice(
+    deferred, next_meeting, make_meeting, office_user, clock, nothing_saved
+):
+    services.topic_carry_over(actor=office_user, topic=deferred, meeting=next_meeting)
+    later = make_meeting(starts_at=clock.now + datetime.timedelta(days=60))
+
+    assert list(deferred_topics_for(later)) == []
+    with nothing_saved(), pytest.raises(InvalidState, match="此议题已转入其他会议，不能重复转入"):
+        services.topic_carry_over(actor=office_user, topic=deferred, meeting=later)
+
+
+def test_nothing_is_carried_without_the_office_asking(deferred, next_meeting):
+    assert not next_meeting.topics.exists()
+
+
+def test_only_deferred_topics_are_carried(topics, office_user, meeting_day, make_meeting, clock, nothing_saved):
+    later = make_meeting(starts_at=clock.now + datetime.timedelta(days=30))
+
+    with nothing_saved(), pytest.raises(InvalidState, match="只有暂缓的议题可以转入下次会议"):
+        services.topic_carry_over(actor=office_user, topic=topics["教体"], meeting=later)
+
+
+@pytest.mark.parametrize("who", ["convenor", "liaison"])
+def test_only_the_office_carries_topics_over(deferred, next_meeting, non_office, nothing_saved, who):
+    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以转入暂缓议题"):
+        services.topic_carry_over(actor=non_office[who], topic=deferred, meeting=next_meeting)

@@ -10,6 +10,8 @@ from coordination.errors import DomainError, InvalidState, NotPermitted
 from coordination.models import Attendance, ConsentAnswer, ConsentRound, Minutes
 
 PRESENT = {"区民政局", "区教体局", "区财政局"}
+# 区医保局 was on leave but supports the first agreed item: it is asked too.
+ASKED = PRESENT | {"区医保局"}
 
 
 def at(*args) -> datetime.datetime:
@@ -41,23 +43,24 @@ def test_after_a_revision_a_new_round_is_round_2_against_version_2(open_round, r
     second = services.consent_round_open(actor=office_user, minutes=open_round.minutes, deadline=consent_deadline)
 
     assert (second.number, second.revision.version) == (2, 2)
+    # The revision gives 区医保局 no item any more: the three units present are asked.
     assert second.answers.filter(answer=ConsentAnswer.Answer.PENDING).count() == 3
     assert (open_round.number, open_round.revision.version) == (1, 1)
 
 
-def test_opening_a_round_asks_only_the_units_recorded_present(draft_minutes, office_user, consent_deadline):
+def test_opening_a_round_asks_the_units_present_and_those_given_an_item(draft_minutes, office_user, consent_deadline):
     round_ = services.consent_round_open(actor=office_user, minutes=draft_minutes, deadline=consent_deadline)
 
     round_ = ConsentRound.objects.get(pk=round_.pk)
     assert (round_.number, round_.revision.version, round_.deadline, round_.closed_at) == (1, 1, consent_deadline, None)
     assert {(a.unit.short_name, a.answer) for a in round_.answers.all()} == {
-        (name, ConsentAnswer.Answer.PENDING) for name in PRESENT
+        (name, ConsentAnswer.Answer.PENDING) for name in ASKED
     }
     assert reloaded(draft_minutes).status == Minutes.Status.IN_CONSENT
 
 
-def test_opening_a_round_notifies_the_liaisons_of_the_units_present_only(open_round, notified, liaison):
-    assert notified("请确认会议纪要：2026年第1次社会救助工作联席会议纪要") == PRESENT
+def test_opening_a_round_notifies_the_liaisons_of_the_units_asked_only(open_round, notified, liaison):
+    assert notified("请确认会议纪要：2026年第1次社会救助工作联席会议纪要") == ASKED
     message = liaison["区民政局"].notifications.get(title__startswith="请确认会议纪要")
     assert message.body == "请于2026-03-27 17:00前反馈同意或修改意见。"
 
@@ -66,7 +69,7 @@ def test_opening_a_round_is_audited(open_round, office_user, audit_entries):
     [entry] = audit_entries(open_round.minutes, "coordination.minutes.open_consent")
 
     assert entry.user == office_user
-    assert entry.data["changes"] == {"round": 1, "version": 1, "units": 3}
+    assert entry.data["changes"] == {"round": 1, "version": 1, "units": 4}
 
 
 def test_the_round_deadline_must_be_later_than_now(draft_minutes, office_user, clock, nothing_saved):
@@ -74,15 +77,22 @@ def test_the_round_deadline_must_be_later_than_now(draft_minutes, office_user, c
         services.consent_round_open(actor=office_user, minutes=draft_minutes, deadline=clock.now)
 
 
-def test_a_round_needs_units_recorded_present(notified_meeting, office_user, unit, agreed_items, nothing_saved):
+def test_absent_units_are_asked_only_when_the_minutes_give_them_an_item(
+    notified_meeting, office_user, unit, meeting_day
+):
     nobody = {pk: (Attendance.Status.ABSENT, "") for pk in notified_meeting.attendances.values_list("unit", flat=True)}
     held = services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=nobody)
-    minutes = services.minutes_draft(
-        actor=office_user, meeting=held, title="纪要", body="正文", agreed_items=agreed_items
-    )
+    item = {
+        "title": "核查",
+        "lead_unit": unit["区财政局"],
+        "co_units": [unit["区医保局"]],
+        "deadline": at(2026, 6, 1, 0, 0).date(),
+    }
+    minutes = services.minutes_draft(actor=office_user, meeting=held, title="纪要", body="正文", agreed_items=[item])
 
-    with nothing_saved(), pytest.raises(InvalidState, match="没有登记出席的单位，无法征求意见"):
-        services.consent_round_open(actor=office_user, minutes=minutes, deadline=at(2026, 3, 27, 17, 0))
+    round_ = services.consent_round_open(actor=office_user, minutes=minutes, deadline=at(2026, 3, 27, 17, 0))
+
+    assert {a.unit.short_name for a in round_.answers.all()} == {"区财政局", "区医保局"}
 
 
 def test_only_one_round_is_open_at_a_time(open_round, office_user, consent_deadline, nothing_saved):
@@ -145,7 +155,12 @@ def test_the_convenor_cannot_answer_for_a_unit(open_round, answer, convenor_user
         answer(open_round.minutes, "区民政局", actor=convenor_user)
 
 
-def test_a_unit_not_recorded_present_is_not_asked(open_round, answer, nothing_saved):
+def test_a_unit_neither_present_nor_given_an_item_is_not_asked(
+    open_round, revise, office_user, consent_deadline, answer, nothing_saved
+):
+    revise(open_round.minutes, base_version=1)  # 区医保局, on leave, no longer supports an item
+    services.consent_round_open(actor=office_user, minutes=open_round.minutes, deadline=consent_deadline)
+
     with nothing_saved(), pytest.raises(NotPermitted, match="本单位不在此纪要的征求意见范围内"):
         answer(open_round.minutes, "区医保局")
 
@@ -230,6 +245,7 @@ def test_after_the_deadline_silence_counts_as_consent_with_the_reason(open_round
         ("区民政局", ConsentAnswer.Answer.AGREE, ""),
         ("区教体局", ConsentAnswer.Answer.SILENCE, "已电话提醒，逾期未反馈"),
         ("区财政局", ConsentAnswer.Answer.SILENCE, "已电话提醒，逾期未反馈"),
+        ("区医保局", ConsentAnswer.Answer.SILENCE, "已电话提醒，逾期未反馈"),
     }
     assert reloaded(open_round.minutes).status == Minutes.Status.CONSENT_CLOSED
 
@@ -243,7 +259,10 @@ def test_closing_with_silent_units_is_audited_with_them_and_the_reason(
     services.consent_round_close(actor=office_user, minutes=open_round.minutes, silence_reason="逾期未反馈")
 
     [entry] = audit_entries(open_round.minutes, "coordination.minutes.close_consent")
-    assert entry.data == {"changes": {"round": 1, "silent_units": ["区教体局", "区财政局"]}, "note": "逾期未反馈"}
+    assert entry.data == {
+        "changes": {"round": 1, "silent_units": ["区教体局", "区财政局", "区医保局"]},
+        "note": "逾期未反馈",
+    }
 
 
 def test_after_the_deadline_silence_needs_a_reason(open_round, office_user, clock, nothing_saved):

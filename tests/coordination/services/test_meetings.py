@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from coordination import permissions, services
-from coordination.errors import DomainError, InvalidState, NotPermitted
+from coordination.errors import DomainError, DuplicateMeeting, InvalidState, NotPermitted
 from coordination.models import Attendance, Meeting, MemberUnit, Notification
 from tests.factories import UserFactory
 
@@ -271,7 +271,7 @@ def test_no_attendee_is_registered_once_the_meeting_is_held(held_meeting, unit, 
 
 
 def test_no_attendee_is_registered_once_held_even_through_a_copy_loaded_before(
-    notified_meeting, office_user, unit, liaison, sheet, nothing_saved
+    notified_meeting, office_user, unit, liaison, sheet, nothing_saved, meeting_day
 ):
     # The liaison's page loaded the meeting; the office records it held before the liaison submits.
     loaded_before = Meeting.objects.get(pk=notified_meeting.pk)
@@ -296,7 +296,7 @@ def test_no_attendee_is_registered_for_a_cancelled_meeting(notified_meeting, off
 
 
 def test_holding_records_each_units_attendance_and_moves_the_meeting_to_held(
-    notified_meeting, office_user, unit, sheet
+    notified_meeting, office_user, unit, sheet, meeting_day
 ):
     services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
 
@@ -310,7 +310,7 @@ def test_holding_records_each_units_attendance_and_moves_the_meeting_to_held(
     }
 
 
-def test_holding_is_audited_with_the_number_present(notified_meeting, office_user, sheet, audit_entries):
+def test_holding_is_audited_with_the_number_present(notified_meeting, office_user, sheet, audit_entries, meeting_day):
     services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
 
     [entry] = audit_entries(notified_meeting, "coordination.meeting.hold")
@@ -318,21 +318,27 @@ def test_holding_is_audited_with_the_number_present(notified_meeting, office_use
     assert entry.data["changes"] == {"status": "held", "present": 3}
 
 
-def test_holding_needs_the_attendance_of_every_invited_unit(notified_meeting, office_user, unit, sheet, nothing_saved):
+def test_holding_needs_the_attendance_of_every_invited_unit(
+    notified_meeting, office_user, unit, sheet, nothing_saved, meeting_day
+):
     del sheet[unit["区医保局"].pk], sheet[unit["区教体局"].pk]
 
     with nothing_saved(), pytest.raises(DomainError, match="请登记以下单位的出席情况：区教体局、区医保局"):
         services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
 
 
-def test_a_unit_recorded_present_needs_the_name_of_who_came(notified_meeting, office_user, unit, sheet, nothing_saved):
+def test_a_unit_recorded_present_needs_the_name_of_who_came(
+    notified_meeting, office_user, unit, sheet, nothing_saved, meeting_day
+):
     sheet[unit["区财政局"].pk] = (Attendance.Status.PRESENT, "  ")
 
     with nothing_saved(), pytest.raises(DomainError, match="区财政局 出席，请填写出席人员姓名"):
         services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
 
 
-def test_holding_refuses_a_unit_that_was_not_invited(notified_meeting, office_user, unit, sheet, nothing_saved):
+def test_holding_refuses_a_unit_that_was_not_invited(
+    notified_meeting, office_user, unit, sheet, nothing_saved, meeting_day
+):
     sheet[unit["区委宣传部"].pk] = (Attendance.Status.PRESENT, "陈晨")
 
     with nothing_saved(), pytest.raises(DomainError, match="有单位不在此次会议的邀请名单中"):
@@ -340,9 +346,9 @@ def test_holding_refuses_a_unit_that_was_not_invited(notified_meeting, office_us
 
 
 def test_holding_refuses_an_attendance_that_is_not_present_absent_or_leave(
-    notified_meeting, office_user, unit, sheet, nothing_saved
+    notified_meeting, office_user, unit, sheet, nothing_saved, meeting_day
 ):
-    sheet[unit["区医保局"].pk] = (Attendance.Status.UNKNOWN, "")
+    sheet[unit["区医保局"].pk] = ("late", "")
 
     with nothing_saved(), pytest.raises(DomainError, match="出席情况只能是出席、缺席或请假"):
         services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
@@ -359,7 +365,7 @@ def test_a_meeting_is_held_only_once(held_meeting, office_user, sheet, nothing_s
 
 
 @pytest.mark.parametrize("who", ["convenor", "liaison"])
-def test_only_the_office_records_a_meeting_held(notified_meeting, non_office, sheet, nothing_saved, who):
+def test_only_the_office_records_a_meeting_held(notified_meeting, non_office, sheet, nothing_saved, who, meeting_day):
     with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以登记会议召开情况"):
         services.meeting_hold(actor=non_office[who], meeting=notified_meeting, attendance=sheet)
 
@@ -422,3 +428,202 @@ def test_an_office_user_who_left_cannot_schedule(schedule, nothing_saved):
 
     with nothing_saved(), pytest.raises(NotPermitted):
         schedule(actor=former)
+
+
+# --- dates: the past, the same day --------------------------------------------------------
+
+
+def test_a_meeting_in_the_past_needs_a_reason(schedule, nothing_saved):
+    with nothing_saved(), pytest.raises(DomainError, match="会议开始时间已过；如需补录已召开的会议，请填写补录理由"):
+        schedule(starts_at=at(2026, 2, 27, 9, 0), topic_deadline=at(2026, 2, 20, 17, 0))
+
+
+def test_a_meeting_in_the_past_is_recorded_with_its_reason(schedule, audit_entries):
+    meeting = schedule(starts_at=at(2026, 2, 27, 9, 0), topic_deadline=at(2026, 2, 20, 17, 0), past_reason="补录")
+
+    assert Meeting.objects.get(pk=meeting.pk).past_reason == "补录"
+    [entry] = audit_entries(meeting, "coordination.meeting.schedule")
+    assert entry.data["note"] == "补录"
+
+
+def test_a_future_meeting_keeps_no_past_reason(schedule):
+    assert schedule(past_reason="不需要").past_reason == ""
+
+
+def test_a_second_meeting_of_the_same_kind_on_the_same_day_asks_for_confirmation(schedule, nothing_saved):
+    first = schedule()
+
+    with nothing_saved(), pytest.raises(DuplicateMeeting, match="2026年04月10日已安排了2026年第1次临时会议") as refused:
+        schedule(starts_at=at(2026, 4, 10, 9, 0), topic_deadline=at(2026, 4, 7, 9, 0))
+    assert refused.value.others == [first]
+
+
+def test_the_office_may_confirm_a_second_meeting_on_the_same_day(schedule):
+    schedule()
+
+    second = schedule(starts_at=at(2026, 4, 10, 9, 0), topic_deadline=at(2026, 4, 7, 9, 0), confirm_duplicate=True)
+
+    assert second.number == 2
+
+
+def test_a_meeting_of_another_kind_or_a_cancelled_one_that_day_is_no_duplicate(schedule, office_user):
+    services.meeting_cancel(actor=office_user, meeting=schedule(), reason="改期")
+    schedule(kind=Meeting.Kind.REGULAR)
+
+    assert schedule().number == 3
+
+
+# --- reschedule -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reschedule(office_user, chair):
+    """Reschedule as the office; a new start moves the end with it unless told otherwise."""
+
+    def call(meeting, **changes):
+        starts_at = changes.get("starts_at", meeting.starts_at)
+        kwargs = {
+            "actor": office_user,
+            "meeting": meeting,
+            "starts_at": starts_at,
+            "ends_at": meeting.ends_at + (starts_at - meeting.starts_at),
+            "place": meeting.place,
+            "chair": chair,
+            "topic_deadline": meeting.topic_deadline,
+        }
+        return services.meeting_reschedule(**(kwargs | changes))
+
+    return call
+
+
+def test_rescheduling_keeps_the_number_and_raises_the_calendar_sequence(scheduled_meeting, make_meeting, reschedule):
+    make_meeting(starts_at=at(2026, 4, 20, 9, 30))  # number 2 taken after it
+    before = Meeting.objects.get(pk=scheduled_meeting.pk)
+
+    moved = reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30), ends_at=at(2026, 3, 27, 11, 30))
+
+    moved = Meeting.objects.get(pk=moved.pk)
+    assert (moved.year, moved.number, moved.starts_at) == (2026, 1, at(2026, 3, 27, 9, 30))
+    assert moved.sequence == before.sequence + 1
+
+
+def test_rescheduling_is_audited_old_to_new(scheduled_meeting, reschedule, office_user, audit_entries):
+    reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30), place="区民政局二楼会议室")
+
+    [entry] = audit_entries(scheduled_meeting, "coordination.meeting.reschedule")
+    assert entry.user == office_user
+    assert entry.data["changes"] == {
+        "starts_at": ["2026-03-20T09:30:00+08:00", "2026-03-27T09:30:00+08:00"],
+        "ends_at": ["2026-03-20T11:30:00+08:00", "2026-03-27T11:30:00+08:00"],
+        "place": ["区政府三楼会议室", "区民政局二楼会议室"],
+    }
+
+
+def test_rescheduling_a_notified_meeting_tells_the_invited_units_old_and_new(
+    notified_meeting, reschedule, notified, liaison
+):
+    reschedule(notified_meeting, starts_at=at(2026, 3, 27, 9, 30), place="区民政局二楼会议室")
+
+    assert notified("会议变更：2026年第1次例会") == INVITED
+    notice = Notification.objects.get(recipient=liaison["区财政局"], title__startswith="会议变更")
+    assert notice.body == "会议改定于2026年03月27日 09:30在区民政局二楼会议室召开（原定2026年03月20日 09:30）。"
+    assert notice.url == notified_meeting.get_absolute_url()
+
+
+def test_rescheduling_a_meeting_in_preparation_tells_no_one(scheduled_meeting, reschedule):
+    reschedule(scheduled_meeting, place="区民政局二楼会议室")
+
+    assert not Notification.objects.filter(title__startswith="会议变更").exists()
+
+
+def test_rescheduling_into_another_year_is_refused(scheduled_meeting, reschedule, nothing_saved):
+    with nothing_saved(), pytest.raises(InvalidState, match="不能改到其他年度"):
+        reschedule(scheduled_meeting, starts_at=at(2027, 1, 8, 9, 30))
+
+
+def test_rescheduling_that_changes_nothing_is_refused(scheduled_meeting, reschedule, nothing_saved):
+    with nothing_saved(), pytest.raises(DomainError, match="会议时间、地点和主持人都没有变化"):
+        reschedule(scheduled_meeting)
+
+
+def test_rescheduling_to_the_past_needs_a_reason(scheduled_meeting, reschedule, nothing_saved):
+    with nothing_saved(), pytest.raises(DomainError, match="请填写补录理由"):
+        reschedule(scheduled_meeting, starts_at=at(2026, 3, 1, 9, 30), topic_deadline=at(2026, 2, 27, 9, 0))
+
+
+def test_rescheduling_onto_a_day_with_a_meeting_of_the_same_kind_asks_for_confirmation(
+    scheduled_meeting, make_meeting, reschedule, nothing_saved
+):
+    make_meeting(starts_at=at(2026, 3, 27, 15, 0))
+
+    with nothing_saved(), pytest.raises(DuplicateMeeting):
+        reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30), ends_at=None)
+    moved = reschedule(scheduled_meeting, starts_at=at(2026, 3, 27, 9, 30), ends_at=None, confirm_duplicate=True)
+    assert moved.number == 1
+
+
+def test_a_held_meeting_cannot_be_rescheduled(held_meeting, reschedule, nothing_saved):
+    with nothing_saved(), pytest.raises(InvalidState, match="会议已召开或已取消，不能再改期"):
+        reschedule(held_meeting, place="另一会议室")
+
+
+@pytest.mark.parametrize("who", ["convenor", "liaison"])
+def test_only_the_office_reschedules(scheduled_meeting, reschedule, non_office, nothing_saved, who):
+    with nothing_saved(), pytest.raises(NotPermitted, match="只有联席会议办公室可以修改会议安排"):
+        reschedule(scheduled_meeting, actor=non_office[who], place="另一会议室")
+
+
+# --- attendance at the meeting, and not held before it starts -----------------------------
+
+
+def test_a_meeting_is_not_recorded_held_before_it_starts(notified_meeting, office_user, clock, sheet, nothing_saved):
+    clock.set(2026, 3, 20, 9, 0)
+
+    with nothing_saved(), pytest.raises(InvalidState, match="会议定于2026-03-20 09:30开始，开始之前不能登记为已召开"):
+        services.meeting_hold(actor=office_user, meeting=notified_meeting, attendance=sheet)
+
+
+def test_sign_in_is_refused_before_the_meeting_day(notified_meeting, office_user, unit, nothing_saved):
+    with nothing_saved(), pytest.raises(InvalidState, match="会议当天（2026-03-20）起才能登记签到"):
+        services.meeting_record_attendance(
+            actor=office_user, meeting=notified_meeting, attendance={unit["区民政局"].pk: ("present", "张伟")}
+        )
+
+
+def test_units_are_signed_in_as_they_arrive_on_the_meeting_day(notified_meeting, office_user, clock, unit):
+    clock.set(2026, 3, 20, 9, 10)
+
+    services.meeting_record_attendance(
+        actor=office_user,
+        meeting=notified_meeting,
+        attendance={unit["区民政局"].pk: ("present", "张伟"), unit["区医保局"].pk: ("leave", "")},
+    )
+
+    rows = {a.unit.short_name: a for a in notified_meeting.attendances.all()}
+    assert (rows["区民政局"].status, rows["区民政局"].attendee) == (Attendance.Status.PRESENT, "张伟")
+    assert (rows["区民政局"].recorded_at, rows["区民政局"].recorded_by) == (clock.now, office_user)
+    assert rows["区医保局"].status == Attendance.Status.LEAVE
+    assert (rows["区教体局"].status, rows["区教体局"].recorded_at) == (Attendance.Status.UNKNOWN, None)
+    assert Meeting.objects.get(pk=notified_meeting.pk).status == Meeting.Status.NOTIFIED
+
+
+def test_the_meeting_is_held_on_the_sign_in_already_recorded(notified_meeting, office_user, clock, unit, sheet):
+    clock.set(2026, 3, 20, 9, 10)
+    services.meeting_record_attendance(actor=office_user, meeting=notified_meeting, attendance=sheet)
+    clock.set(2026, 3, 20, 11, 30)
+
+    services.meeting_hold(actor=office_user, meeting=notified_meeting)
+
+    assert Meeting.objects.get(pk=notified_meeting.pk).status == Meeting.Status.HELD
+    assert notified_meeting.attendances.get(unit=unit["区教体局"]).attendee == "王芳（副局长）"
+
+
+def test_holding_still_needs_every_unit_signed_in(notified_meeting, office_user, clock, unit, nothing_saved):
+    clock.set(2026, 3, 20, 9, 10)
+    services.meeting_record_attendance(
+        actor=office_user, meeting=notified_meeting, attendance={unit["区民政局"].pk: ("present", "张伟")}
+    )
+    clock.set(2026, 3, 20, 11, 30)
+
+    with nothing_saved(), pytest.raises(DomainError, match="请登记以下单位的出席情况：区教体局、区财政局、区医保局"):
+        services.meeting_hold(actor=office_user, meeting=notified_meeting)
