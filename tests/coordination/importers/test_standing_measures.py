@@ -154,3 +154,15 @@ def test_the_office_edits_aliases_in_the_admin(aliases, office_user, client):
     response = client.get("/admin/snippets/coordination/unitalias/")
     assert response.status_code == 200
     assert "区发展和改革局" in response.content.decode()
+
+
+def test_the_office_adds_an_alias_for_a_body_that_is_not_a_member_unit(units, office_user, client):
+    client.force_login(office_user)
+    response = client.post("/admin/snippets/coordination/unitalias/add/", {"name": "区考核办", "unit": ""})
+    assert response.status_code == 302
+    assert UnitAlias.objects.get(name="区考核办").unit is None
+
+
+def test_a_liaison_cannot_edit_aliases(units, make_liaison, client):
+    client.force_login(make_liaison(units[5]))
+    assert client.get("/admin/snippets/coordination/unitalias/").status_code in (302, 403)
