@@ -166,3 +166,14 @@ def test_the_office_adds_an_alias_for_a_body_that_is_not_a_member_unit(units, of
 def test_a_liaison_cannot_edit_aliases(units, make_liaison, client):
     client.force_login(make_liaison(units[5]))
     assert client.get("/admin/snippets/coordination/unitalias/").status_code in (302, 403)
+
+
+def test_the_admin_upload_shows_aliases_external_and_unknown_bodies(site_pages, office_user, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(office_user)
+    upload = SimpleUploadedFile("notice.txt", (SAMPLES / "notice-aliases.txt").read_bytes())
+    body = client.post("/admin/coordination/import-notice/", {"file": upload}).content.decode()
+    assert "按单位别名识别" in body and "区发展和改革局 → 区发改局" in body
+    assert "记为外部协作单位" in body and "措施（1）负责单位：区委文明办" in body
+    assert "未能匹配的单位" in body and "措施（3）负责单位：区考核办" in body
