@@ -26,13 +26,14 @@ def load_units(progress: Progress) -> list[MemberUnit]:
 
 
 def demo_account(username: str, *, name: str, role: str | None = None, staff: bool = False, email: str = "") -> User:
-    user, _created = User.objects.get_or_create(username=username)
+    user, created = User.objects.get_or_create(username=username)
     # Chinese names are written family name first and whole: keep them in first_name.
     user.first_name, user.last_name = name, ""
     # Liaisons get reminders by e-mail, so each has an address; the console backend prints them.
     user.email = email or (f"{username}@example.invalid" if staff else "")
     user.is_staff = staff
-    user.set_password(DEMO_PASSWORD)
+    if created:  # hashing costs a second a user: a second run keeps the password it set
+        user.set_password(DEMO_PASSWORD)
     user.save()
     if role:
         user.groups.add(permissions.role_group(role))
