@@ -130,17 +130,6 @@ def test_the_command_reports_aliases_external_and_unknown_bodies(site_pages, off
     assert "created" not in again and "updated" not in again
 
 
-def test_seeding_keeps_an_alias_the_office_changed(units, office_user):
-    from coordination import services
-
-    UnitAlias.objects.create(name="区教育局", unit=MemberUnit.objects.get(short_name="区委宣传部"))
-    added = services.unit_aliases_seed(actor=office_user)
-    assert UnitAlias.objects.get(name="区教育局").unit.short_name == "区委宣传部"
-    assert UnitAlias.objects.get(name="区发展和改革局").unit.short_name == "区发改局"
-    assert UnitAlias.objects.get(name="区委文明办").unit is None
-    assert services.unit_aliases_seed(actor=office_user) == [] and added
-
-
 def test_the_item_page_shows_the_full_text_and_the_external_co_operators(aliases, office_user, make_liaison, client):
     import_sample(office_user)
     client.force_login(make_liaison(MemberUnit.objects.get(short_name="区发改局")))
