@@ -11,7 +11,8 @@ from django.db import transaction
 
 from coordination import services
 from coordination.importers.founding_notice import ParsedNotice
-from coordination.models import MemberUnit
+from coordination.models import MemberUnit, UnitAlias
+from coordination.selectors.unit_names import UnitNames
 
 from .models import PolicyDocumentPage, PolicyIndexPage, UnitIndexPage, UnitPage
 from .publishing import publish_child
@@ -21,7 +22,14 @@ VALIDITY = {"有效": "valid", "失效": "expired", "废止": "repealed"}
 
 @dataclass
 class ImportReport:
+    """What the import did. Names of responsible bodies land in one of three lists: resolved
+    through an alias (`aliased`), recorded on the item as external co-operators (`external`:
+    bodies the alias table says are not member units, and vague groups such as "相关成员单位"),
+    or not known at all (`unmatched`: also recorded as external, until the office adds an alias)."""
+
     counts: Counter = field(default_factory=Counter)
+    aliased: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -83,8 +91,8 @@ def import_duties(notice: ParsedNotice, units: dict[str, MemberUnit], report: Im
 def import_policy(notice: ParsedNotice, report: ImportReport):
     meta = notice.metadata
     index = PolicyIndexPage.objects.first()
-    if index is None or not meta.doc_number:
-        report.warnings.append("没有“政策文件”栏目或通知没有文号，政策文件页未导入。")
+    if index is None or not (meta.doc_number and meta.issuing_body and meta.published):
+        report.warnings.append("没有“政策文件”栏目，或通知缺少文号、发布机构、发布日期，政策文件页未导入。")
         return None
     body = [{"type": "paragraph", "value": f"<p>{paragraph}</p>"} for paragraph in notice.body]
     fields = {
@@ -115,33 +123,71 @@ def import_policy(notice: ParsedNotice, report: ImportReport):
     return page
 
 
-def import_measures(notice: ParsedNotice, units: dict[str, MemberUnit], actor, report: ImportReport, progress):
+def _responsible(measure, names: UnitNames, report: ImportReport) -> tuple[list[MemberUnit], list[str]]:
+    """The member units a measure names, in its order, and the other bodies it names."""
+    units, others = [], []
+    for name in measure.units:
+        found = names.resolve(name)
+        where = f"措施（{measure.number}）负责单位：{found.name}"
+        if found.unit:
+            units.append(found.unit)
+            if found.by_alias:
+                report.aliased.append(f"{where} → {found.unit.short_name}")
+            continue
+        others.append(found.name)
+        if found.unknown:
+            report.unmatched.append(where)
+        else:
+            report.external.append(where + ("（未指明具体单位）" if found.vague else ""))
+    return units, others
+
+
+def import_measures(notice: ParsedNotice, actor, report: ImportReport, progress):
+    """Each measure becomes a standing item: a short title, the full text as its description.
+
+    The first body named leads. A body that is not a member unit is recorded as an external
+    co-operator, never replaced by a guessed unit; "相关成员单位" names no unit, so it is recorded
+    (and reported) the same way and the office adds co-units by name if it wants them. When the
+    named lead is not a member unit the measure is not imported until the office says, with an
+    alias, who that body is; an external lead is recorded and the first member unit named leads.
+    """
     reference_base = notice.metadata.doc_number or notice.title or "通知"
+    names = UnitNames()
     for measure in notice.measures:
-        known = [units[name] for name in measure.units if name in units]
-        for name in measure.units:
-            if name not in units:
-                report.unmatched.append(f"措施（{measure.number}）负责单位：{name}")
-        if not known:
-            report.warnings.append(f"措施（{measure.number}）没有可识别的牵头单位，未导入。")
+        units, others = _responsible(measure, names, report)
+        lead = names.resolve(measure.units[0]) if measure.units else None
+        if lead is None or lead.unknown:
+            name = lead.name if lead else "—"
+            report.warnings.append(
+                f"措施（{measure.number}）的牵头单位“{name}”无法识别，未导入；请在单位别名中登记后重新导入。"
+            )
+            continue
+        if not units:
+            report.warnings.append(f"措施（{measure.number}）没有成员单位负责，未导入。")
             continue
         _item, outcome = services.standing_measure_upsert(
             actor=actor,
             reference=f"{reference_base} 附件2 第{measure.number}条",
-            title=measure.text[:300],
-            lead_unit=known[0],
-            co_units=known[1:],
+            title=measure.title,
+            description=measure.text,
+            lead_unit=units[0],
+            co_units=units[1:],
             towns_carry_out=measure.towns,
+            external_cooperators="、".join(others),
         )
         report.count("standing measure", outcome)
-        progress(f"[{measure.number}/{len(notice.measures)}] measure {outcome}: {measure.text[:24]}…")
+        progress(f"[{measure.number}/{len(notice.measures)}] measure {outcome}: {measure.title}")
 
 
 @transaction.atomic
 def import_notice(notice: ParsedNotice, *, actor, progress) -> ImportReport:
     report = ImportReport(warnings=list(notice.warnings))
     units = import_units(notice, report, progress)
+    if report.counts["unit created"] or not UnitAlias.objects.exists():
+        # A new database: the founding units' usual other names, which the office then keeps.
+        for _alias in services.unit_aliases_seed(actor=actor):
+            report.count("unit alias", "created")
     import_policy(notice, report)
     import_duties(notice, units, report, progress)
-    import_measures(notice, units, actor, report, progress)
+    import_measures(notice, actor, report, progress)
     return report

@@ -36,3 +36,36 @@ FOUNDING_UNITS: list[tuple[str, str, str]] = [
     ("区妇联", "宝鸡市陈仓区妇女联合会", K.MASS_ORGANISATION),
     ("人行陈仓支行", "中国人民银行宝鸡市陈仓区支行", K.FINANCIAL),
 ]
+
+# Other names under which documents name the founding units (name → short name), and bodies that
+# documents name beside them but that are not member units (name → None). The import and the demo
+# add the missing ones to the office's alias table (`UnitAlias`); the office edits them there.
+FOUNDING_ALIASES: dict[str, str | None] = {
+    "区委编委办": "区委编办",
+    "区发展和改革局": "区发改局",
+    "区教育体育局": "区教体局",
+    "区教育局": "区教体局",
+    "区公安局": "区公安分局",
+    "陈仓公安分局": "区公安分局",
+    "区人力资源和社会保障局": "区人社局",
+    "区自然资源局": "区自然资源和规划分局",
+    "区自然资源和规划局": "区自然资源和规划分局",
+    "区住房和城乡建设局": "区住建局",
+    "区卫生健康局": "区卫健局",
+    "区卫健委": "区卫健局",
+    "区退役军人局": "区退役军人事务局",
+    "区应急管理局": "区应急局",
+    "区行政审批服务局": "区行政审批局",
+    "区宗教事务局": "区宗教局",
+    "区医疗保障局": "区医保局",
+    "区残疾人联合会": "区残联",
+    "区妇女联合会": "区妇联",
+    "人民银行陈仓支行": "人行陈仓支行",
+    "人民银行陈仓区支行": "人行陈仓支行",
+    "区税务分局": "区税务局",
+    # Named in the founding notice's measures, not member units of the joint meeting.
+    "区委文明办": None,
+    "区纪委": None,
+    "区纪委监委": None,
+    "区流浪乞讨人员救助管理工作联席会议成员单位": None,
+}

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms, remove_perm
 
-from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Notification, Proposal, Reply
+from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Notification, Proposal, Reply, UnitAlias
 
 ACT_FOR_UNIT = "coordination.act_for_unit"
 MANAGE_MEMBERSHIP = "coordination.change_memberunit"
@@ -37,6 +37,7 @@ ROLE_GROUPS = {
         "联席会议办公室",
         [
             (MemberUnit, ["act_for_unit", "add_memberunit", "change_memberunit", "view_memberunit"]),
+            (UnitAlias, ["add_unitalias", "change_unitalias", "delete_unitalias", "view_unitalias"]),
             (Liaison, ["add_liaison", "change_liaison", "view_liaison"]),
             (Notification, ["view_notification"]),
             (Meeting, ["view_meeting"]),

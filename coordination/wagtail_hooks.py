@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from . import audit, services
 from .errors import DomainError
 from .forms import LiaisonAdminForm
-from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply
+from .models import ActionItem, Liaison, Meeting, MemberUnit, Minutes, Proposal, Reply, UnitAlias
 
 
 @hooks.register("register_log_actions")
@@ -37,6 +37,21 @@ class MemberUnitViewSet(SnippetViewSet):
         FieldPanel("kind"),
         FieldPanel("is_active"),
     ]
+
+
+class UnitAliasViewSet(SnippetViewSet):
+    """The names under which notices name units; the notice import reads them."""
+
+    model = UnitAlias
+    icon = "tag"
+    menu_label = gettext_lazy("单位别名")
+    list_display = ["name", "unit"]
+    list_filter = ["unit"]
+    search_fields = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("unit")]
+
+    def get_queryset(self, request):
+        return UnitAlias.objects.select_related("unit")
 
 
 class LiaisonAppointView(CreateView):
@@ -154,6 +169,7 @@ class ReplyViewSet(ReadOnlyViewSet):
 class CoordinationGroup(SnippetViewSetGroup):
     items = (
         MemberUnitViewSet,
+        UnitAliasViewSet,
         LiaisonViewSet,
         MeetingViewSet,
         MinutesViewSet,

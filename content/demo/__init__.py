@@ -7,7 +7,10 @@ Lives on the public-site side because it loads both; coordination's own demo dat
 from django.db import transaction
 
 from coordination import demo as coordination_demo
+from coordination.demo.measures import notice_text
+from coordination.importers.founding_notice import parse_notice
 
+from ..notice_import import ImportReport, import_measures
 from .pages import APPROVERS, EDITORS, load_home, load_site, load_workflow
 
 __all__ = ["APPROVERS", "EDITORS", "load", "load_home", "load_site", "load_workflow"]
@@ -24,4 +27,16 @@ def load(progress) -> dict:
     accounts["editor"].groups.add(editors)
     progress("accounts: editor (网站编辑); office approves publications")
     coordination_demo.load_meetings(accounts["office"], accounts["convenor"], progress)
+    load_standing_measures(accounts["office"], progress)
+    coordination_demo.load_supervision(accounts["office"], progress)
+    coordination_demo.load_proposals(accounts["office"], accounts["leader"], progress)
     return accounts
+
+
+def load_standing_measures(office, progress) -> ImportReport:
+    """The founding notice's standing measures, through the same import the office uses."""
+    report = ImportReport()
+    import_measures(parse_notice(notice_text()), office, report, progress)
+    for line in report.aliased + report.external + report.unmatched:
+        progress(f"measures: {line}")
+    return report

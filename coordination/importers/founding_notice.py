@@ -34,6 +34,9 @@ UNIT_HEADING = re.compile(rf"^(?:[{CN_NUMBERS}]+[、.．]|\d+[、.．])\s*(?P<un
 MEASURE = re.compile(rf"^[(（](?P<n>[{CN_NUMBERS}]+)[)）]\s*(?P<text>.+)$")
 MEASURE_UNITS = re.compile(r"[(（](?P<units>[^()（）]*负责[^()（）]*)[)）]\s*[。.]?\s*$")
 TOWNS = re.compile(r"各镇[(（]?街道?[)）]?|各镇街")
+# A measure's heading ends at its first full stop or semicolon: "（一）健全多层次救助体系。加快…".
+CLAUSE_END = re.compile(r"[。；;！!？?]")
+TITLE_LENGTH = 40
 
 
 @dataclass
@@ -52,6 +55,27 @@ class Measure:
     text: str
     units: list[str]
     towns: bool
+
+    @property
+    def title(self) -> str:
+        return short_title(self.text)
+
+
+def short_title(text: str, limit: int = TITLE_LENGTH) -> str:
+    """The heading of a measure: its first sentence, or its first clause when that sentence is long.
+
+    Notices open each measure with a short heading ("健全医疗救助制度。") followed by the detail;
+    a measure without one is cut after a comma, and only a run-on sentence is cut at `limit`.
+    """
+    text = text.strip()
+    end = CLAUSE_END.search(text)
+    first = text[: end.start()] if end else text
+    if len(first) <= limit:
+        return first.strip() or text[:limit]
+    comma = max(first.rfind(mark, 0, limit) for mark in "，,")
+    if comma >= 4:
+        return first[:comma]
+    return first[: limit - 1] + "…"
 
 
 @dataclass

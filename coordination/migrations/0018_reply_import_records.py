@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coordination", "0016_meeting_cycle"),
+        ("coordination", "0017_unit_alias_external_cooperators"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

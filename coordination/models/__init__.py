@@ -26,7 +26,7 @@ from .numbering import DocumentNumberSequence
 from .operations import ScheduledJobRun
 from .outbox import OutgoingTask
 from .proposals import CoOpinion, Proposal, Proposer, Reply
-from .units import Liaison, MemberUnit
+from .units import Liaison, MemberUnit, UnitAlias
 
 __all__ = [
     "ActionItem",
@@ -58,5 +58,6 @@ __all__ = [
     "Reply",
     "ScheduledJobRun",
     "TopicAttachment",
+    "UnitAlias",
     "Urge",
 ]

@@ -77,6 +77,12 @@ class ActionItem(models.Model):
         MemberUnit, blank=True, related_name="supported_action_items", verbose_name=_("配合单位")
     )
     towns_carry_out = models.BooleanField(_("各镇街负责落实"), default=False)
+    external_cooperators = models.CharField(
+        _("外部协作单位"),
+        max_length=300,
+        blank=True,
+        help_text=_("文件写明的负责机构中不是成员单位的，如：区委文明办"),
+    )
     deadline = models.DateField(_("完成时限"), null=True, blank=True, help_text=_("常态化措施可不设时限"))
     original_deadline = models.DateField(_("原定时限"), null=True, blank=True)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.OPEN)

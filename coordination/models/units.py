@@ -93,3 +93,32 @@ class Liaison(models.Model):
     @property
     def is_active(self) -> bool:
         return self.end_date is None
+
+
+class UnitAlias(models.Model):
+    """Another name under which documents name a body, so an import can tell who is meant.
+
+    Notices write units by their full names (区发展和改革局), by older names, or name bodies that are
+    not member units at all (区委文明办). An alias with a unit says "this is that member unit"; an
+    alias without one says "this body is not a member unit": an import records it as an external
+    co-operator of the item instead of guessing a unit. The office edits the table in the admin.
+    """
+
+    name = models.CharField(_("名称"), max_length=120, unique=True, help_text=_("文件中出现的写法，如：区发展和改革局"))
+    unit = models.ForeignKey(
+        MemberUnit,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="aliases",
+        verbose_name=_("对应成员单位"),
+        help_text=_("留空表示该机构不是成员单位：导入时记为外部协作单位"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("单位别名")
+        verbose_name_plural = _("单位别名")
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.unit or _('外部单位')}"

@@ -25,7 +25,6 @@ from .action_items import (
     action_item_create,
     action_item_report_progress,
     action_item_return,
-    standing_measure_upsert,
 )
 from .agenda import agenda_reorder, topic_accept, topic_carry_over, topic_decline, topic_defer, topic_propose
 from .circulars import circular_draft, circular_issue, circular_pdf_request, circular_store_pdf
@@ -65,6 +64,7 @@ from .reminders import office_digest_send, reminders_send
 from .replies import REPLY_FIELDS, reply_reopen, reply_save, reply_send, reply_sign_off
 from .reply_import import reply_disclosure_confirm, reply_import
 from .scheduling import scheduled_job_run, scheduler_heartbeat
+from .standing_measures import standing_measure_upsert, unit_aliases_seed
 
 __all__ = [
     "REPLY_FIELDS",
@@ -144,5 +144,6 @@ __all__ = [
     "two_factor_confirm",
     "two_factor_enrol",
     "two_factor_reset",
+    "unit_aliases_seed",
     "urge_acknowledge",
 ]

@@ -1,4 +1,4 @@
-"""Action items (督办事项): assignment, standing measures, progress, completion, return, cancel."""
+"""Action items (督办事项): assignment, progress, completion, return, cancel."""
 
 import datetime
 from collections.abc import Iterable
@@ -56,49 +56,6 @@ def action_item_create(
     )
     audit.record(item, "coordination.item.create", actor=actor, changes={"lead_unit": lead_unit.short_name})
     return item
-
-
-@transaction.atomic
-def standing_measure_upsert(
-    *,
-    actor,
-    reference: str,
-    title: str,
-    lead_unit: MemberUnit,
-    co_units: list[MemberUnit],
-    towns_carry_out: bool,
-) -> tuple[ActionItem, str]:
-    """Create or update the standing action item of one measure of a policy; idempotent.
-
-    Returns the item and what happened: "created", "updated" or "unchanged".
-    """
-    check("item.create", actor)
-    item = (
-        ActionItem.objects.select_for_update()
-        .filter(source=ActionItem.Source.STANDING_MEASURE, source_reference=reference)
-        .first()
-    )
-    co_ids = sorted(u.pk for u in co_units if u.pk != lead_unit.pk)
-    if item is None:
-        item = action_item_create(
-            actor=actor,
-            title=title,
-            lead_unit=lead_unit,
-            co_units=co_units,
-            deadline=None,
-            source=ActionItem.Source.STANDING_MEASURE,
-            source_reference=reference,
-            towns_carry_out=towns_carry_out,
-        )
-        return item, "created"
-    current = (item.title, item.lead_unit_id, sorted(item.co_units.values_list("pk", flat=True)), item.towns_carry_out)
-    if current == (title.strip(), lead_unit.pk, co_ids, towns_carry_out):
-        return item, "unchanged"
-    item.title, item.lead_unit, item.towns_carry_out = title.strip(), lead_unit, towns_carry_out
-    validated(item).save()
-    item.co_units.set(co_ids)
-    audit.record(item, "coordination.item.update", actor=actor, changes={"reference": reference})
-    return item, "updated"
 
 
 @transaction.atomic

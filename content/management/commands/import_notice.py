@@ -42,8 +42,12 @@ class Command(BaseCommand):
             raise CommandError(str(error.message)) from error
         for what, n in sorted(report.counts.items()):
             self.stdout.write(f"{what}: {n}")
+        for line in report.aliased:
+            self.stdout.write(f"resolved by alias: {line}")
+        for line in report.external:
+            self.stdout.write(f"recorded as external: {line}")
         for line in report.unmatched:
-            self.stdout.write(self.style.WARNING(f"not matched: {line}"))
+            self.stdout.write(self.style.WARNING(f"not matched (recorded as external): {line}"))
         for line in report.warnings:
             self.stdout.write(self.style.WARNING(f"warning: {line}"))
         self.stdout.write(self.style.SUCCESS("Done."))

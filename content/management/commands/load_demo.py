@@ -6,7 +6,7 @@ from coordination.demo import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
-    help = "Load the demo: 27 member units, demo accounts and the public site. Safe to run twice."
+    help = "Load the demo: units, accounts, the site, a year of meetings, items and proposals. Safe to run twice."
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-progress", action="store_true", help="only print the summary")
