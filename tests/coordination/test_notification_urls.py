@@ -96,6 +96,16 @@ def test_every_notification_url_answers_its_recipient(
     )
     services.meeting_notify(actor=office_user, meeting=meeting)
     check("meeting notified")
+    starts += datetime.timedelta(days=1)
+    meeting = services.meeting_reschedule(
+        actor=office_user,
+        meeting=meeting,
+        starts_at=starts,
+        place="会议室",
+        chair=convenor_user,
+        topic_deadline=starts - datetime.timedelta(days=3),
+    )
+    check("meeting rescheduled")
     topic = services.topic_propose(
         actor=lead, meeting=meeting, unit=mz, title="议题", background="b", decision_requested="d"
     )
@@ -186,6 +196,26 @@ def test_every_notification_url_answers_its_recipient(
     check("reminders")
     services.office_digest_send()
     check("weekly digest")
+
+    make_item(office_user, jt, "两天后到期，尚无进展", days(2))
+    services.red_items_escalate()
+    check("red item escalated")
+    late = held_meeting(office_user, convenor_user, [mz, jt], days_ago=10)
+    services.minutes_due_reminders_send()
+    check("minutes late")
+    late_minutes = services.minutes_draft(
+        actor=office_user,
+        meeting=late,
+        title="纪要",
+        body="会议议定如下。",
+        agreed_items=[{"title": "议定事项二", "lead_unit": jt, "deadline": days(30)}],
+    )
+    services.consent_round_open(
+        actor=office_user, minutes=late_minutes, deadline=timezone.now() + datetime.timedelta(hours=20)
+    )
+    check("second consent requested")
+    services.consent_reminders_send()
+    check("consent deadline near")
 
     assert set(sent_from) == call_sites()
     assert check.checked > 30

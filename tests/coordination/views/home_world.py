@@ -45,6 +45,8 @@ def held_meeting(office, chair, invited, *, days_ago=2):
         chair=chair,
         topic_deadline=starts - datetime.timedelta(days=1),
         invited_units=invited,
+        past_reason="补录已召开的会议",
+        confirm_duplicate=True,  # tests hold several meetings on one day
     )
     meeting = services.meeting_notify(actor=office, meeting=meeting)
     sheet = {unit.pk: ("present", "负责同志") for unit in invited}
