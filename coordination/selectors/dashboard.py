@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..rules.meetings import OPEN_MEETING
 from . import liaison_unit, pending_consents
+from .supervision import red_items
 
 
 @dataclasses.dataclass
@@ -84,7 +85,7 @@ def home_for(user, *, today: datetime.date | None = None) -> Home:
     if permissions.is_office(user):
         home.office = office_home(today=today)
     if permissions.can_oversee(user):
-        home.red_items = red_items(today=today)
+        home.red_items = list(red_items(ActionItem.objects.all(), today=today))
     return home
 
 
@@ -136,16 +137,6 @@ def replies_awaiting_sign_off(units) -> list[Reply]:
         Reply.objects.filter(unit__in=units, status=Reply.Status.DRAFT)
         .select_related("proposal", "unit")
         .order_by("updated_at", "pk")
-    )
-
-
-def red_items(*, today: datetime.date) -> list[ActionItem]:
-    """Every red item (overdue, or close to its deadline with too little progress), earliest deadline first."""
-    return list(
-        ActionItem.objects.with_light(today)
-        .filter(light=grading.Light.RED)
-        .select_related("lead_unit")
-        .order_by("deadline", "pk")
     )
 
 

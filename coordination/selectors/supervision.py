@@ -62,10 +62,10 @@ def supervision_totals(rows: list[dict]) -> dict:
     return {key: sum(row[key] for row in rows) for key in (*COUNTED, "open")}
 
 
-def red_items(items: QuerySet[ActionItem]) -> QuerySet[ActionItem]:
+def red_items(items: QuerySet[ActionItem], *, today: datetime.date | None = None) -> QuerySet[ActionItem]:
     """The red items among `items`, overdue longest first, with their escalations."""
     return (
-        items.with_light()
+        items.with_light(today)
         .filter(light=Light.RED)
         .select_related("lead_unit")
         .prefetch_related("escalations")
