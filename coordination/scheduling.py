@@ -22,6 +22,7 @@ LABELS = {
     "send_office_digest": _("督办周报"),
     "escalate_red_items": _("红灯事项升级督办"),
     "send_meeting_reminders": _("会议提醒（纪要印发、意见征求截止）"),
+    "send_contact_reminders": _("建议提案办前面商逾期提醒"),
 }
 
 # A job that failed is tried again at the next tick, but not more often than this.

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import calendar, files, home, items, meetings, minutes, notifications, people, proposals, supervision
+from .views import (
+    calendar,
+    files,
+    home,
+    items,
+    meetings,
+    minutes,
+    notifications,
+    people,
+    proposal_handling,
+    proposals,
+    supervision,
+)
 
 app_name = "workbench"
 
@@ -68,6 +80,20 @@ urlpatterns = [
     path("proposals/<int:pk>/extend/", proposals.proposal_extend, name="proposal-extend"),
     path("proposals/<int:pk>/reassign/", proposals.proposal_reassign, name="proposal-reassign"),
     path("proposals/<int:pk>/reply.pdf", proposals.reply_pdf, name="reply-pdf"),
+    path("proposals/<int:pk>/contacts/", proposal_handling.contact_log, name="proposal-contact"),
+    path("proposals/<int:pk>/countersign/", proposal_handling.countersign, name="reply-countersign"),
+    path(
+        "proposals/<int:pk>/countersign/request/",
+        proposal_handling.countersign_request,
+        name="reply-countersign-request",
+    ),
+    path("proposals/<int:pk>/countersign/waive/", proposal_handling.countersign_waive, name="reply-countersign-waive"),
+    path("proposals/<int:pk>/extension/", proposal_handling.extension_request, name="proposal-extension-request"),
+    path(
+        "proposals/extensions/<int:pk>/decide/",
+        proposal_handling.extension_decide,
+        name="proposal-extension-decide",
+    ),
     path("people/", people.people_list, name="people"),
     path("people/new/", people.person_create, name="person-create"),
     path("people/<int:pk>/", people.person_detail, name="person"),

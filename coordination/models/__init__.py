@@ -25,6 +25,13 @@ from .notifications import CalendarToken, Notification
 from .numbering import DocumentNumberSequence
 from .operations import ScheduledJobRun
 from .outbox import OutgoingTask
+from .proposal_handling import (
+    ContactReminderLog,
+    Countersign,
+    CountersignWaiver,
+    ProposalExtensionRequest,
+    ProposerContact,
+)
 from .proposals import CoOpinion, Proposal, Proposer, Reply
 from .units import Liaison, MemberUnit, UnitAlias
 
@@ -35,6 +42,9 @@ __all__ = [
     "CalendarToken",
     "Circular",
     "CoOpinion",
+    "ContactReminderLog",
+    "Countersign",
+    "CountersignWaiver",
     "Attendance",
     "ConsentAnswer",
     "ConsentRound",
@@ -53,6 +63,8 @@ __all__ = [
     "OutgoingTask",
     "ProgressReport",
     "Proposal",
+    "ProposalExtensionRequest",
+    "ProposerContact",
     "Proposer",
     "ReminderLog",
     "Reply",

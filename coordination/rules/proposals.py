@@ -8,6 +8,7 @@ from coordination import permissions
 from coordination.errors import NotPermitted
 from coordination.models import (
     Proposal,
+    ProposalExtensionRequest,
     Reply,
 )
 
@@ -72,6 +73,7 @@ def _reply_sign_off(user, reply):
     if not permissions.can_sign_off(user, reply.unit):
         raise NotPermitted(_("您没有签发%(unit)s答复的权限。") % {"unit": reply.unit})
     _state(reply.status == Reply.Status.DRAFT, _("只有草稿可以签发。"))
+    _countersigned(reply)
 
 
 @rule("reply.reopen")
@@ -98,3 +100,62 @@ def _reply_confirm_disclosure(user, reply):
     _state(reply.imported, _("只有导入的既往答复需要确认公开；系统内签发的答复签发后即按公开方式发布。"))
     _state(reply.disclosure == Reply.Disclosure.PROACTIVE, _("原件未标注主动公开的答复不能发布。"))
     _state(reply.disclosure_confirmed_at is None, _("这份答复已经确认公开。"))
+
+
+# --- handling as practised: contact with the proposer, 会签, the unit's extension request ----
+
+
+def _countersigned(reply):
+    # Imported here: the selectors package imports the rules.
+    from coordination.selectors.proposal_handling import countersign_state
+
+    state = countersign_state(reply)
+    missing = state.missing
+    _state(
+        state.complete,
+        _("协办单位尚未会签当前答复稿（%(units)s），不能签发；答复稿修改后须重新会签。")
+        % {"units": "、".join(u.short_name for u in missing)},
+    )
+
+
+@rule("proposal.contact_log")
+def _proposal_contact_log(user, proposal):
+    _for_unit(user, proposal.lead_unit)
+
+
+@rule("reply.countersign_request")
+def _reply_countersign_request(user, reply):
+    _for_unit(user, reply.unit)
+    _state(reply.status == Reply.Status.DRAFT, _("只有答复草稿需要会签。"))
+    _state(reply.proposal.co_units.exists(), _("此件没有协办单位，不需要会签。"))
+
+
+@rule("reply.countersign")
+def _reply_countersign(user, reply, unit=None):
+    _for_unit(user, unit)
+    if not reply.proposal.co_units.filter(pk=unit.pk).exists():
+        raise NotPermitted(_("%(unit)s 不是此件的协办单位，不参加会签。") % {"unit": unit})
+    _state(reply.status == Reply.Status.DRAFT, _("答复已签发，不再会签。"))
+
+
+@rule("reply.countersign_waive")
+def _reply_countersign_waive(user, reply):
+    _office(user, _("只有联席会议办公室可以决定免予会签。"))
+    _state(reply.status == Reply.Status.DRAFT, _("答复已签发，不再会签。"))
+    _state(reply.proposal.co_units.exists(), _("此件没有协办单位，不需要会签。"))
+    _state(not hasattr(reply, "countersign_waiver"), _("这份答复已经免予会签。"))
+
+
+@rule("proposal.request_extension")
+def _proposal_request_extension(user, proposal):
+    _for_unit(user, proposal.lead_unit)
+    _state(proposal.status in HANDLING, _("已答复的建议提案不能申请延期。"))
+    pending = proposal.extension_requests.filter(status=ProposalExtensionRequest.Status.PENDING).exists()
+    _state(not pending, _("已有一份延期申请等待办公室审批，请等审批后再申请。"))
+
+
+@rule("proposal_extension.decide")
+def _proposal_extension_decide(user, request):
+    _office(user, _("只有联席会议办公室可以审批延期申请。"))
+    _state(request.status == ProposalExtensionRequest.Status.PENDING, _("这份延期申请已经审批过。"))
+    _state(request.proposal.status in HANDLING, _("此件已答复，延期申请不再需要审批。"))

@@ -52,6 +52,15 @@ from .notifications import (
     notifications_unconfirmed,
 )
 from .outbox import outbox_enqueue, outbox_flush
+from .proposal_handling import (
+    contact_reminders_send,
+    proposal_contact_log,
+    proposal_extension_decide,
+    proposal_extension_request,
+    reply_countersign,
+    reply_countersign_request,
+    reply_countersign_waive,
+)
 from .proposals import (
     proposal_co_opinion,
     proposal_extend,
@@ -146,4 +155,11 @@ __all__ = [
     "two_factor_reset",
     "unit_aliases_seed",
     "urge_acknowledge",
+    "contact_reminders_send",
+    "proposal_contact_log",
+    "proposal_extension_decide",
+    "proposal_extension_request",
+    "reply_countersign",
+    "reply_countersign_request",
+    "reply_countersign_waive",
 ]

@@ -22,6 +22,7 @@ from .escalation import red_items_escalate
 from .meeting_reminders import meeting_reminders_send
 from .notifications import notifications_unconfirmed
 from .outbox import outbox_flush
+from .proposal_handling import contact_reminders_send
 from .reminders import office_digest_send, reminders_send
 
 logger = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ JOBS = {
     "send_office_digest": lambda: office_digest_send(),
     "escalate_red_items": lambda: red_items_escalate(),
     "send_meeting_reminders": meeting_reminders_send,
+    "send_contact_reminders": lambda: contact_reminders_send(),
 }
 
 

@@ -25,6 +25,7 @@ from coordination.importers.files import extract_text
 from coordination.importers.letters import parse_reply
 from coordination.models import MemberUnit, Proposal, Reply
 from coordination.pdf import render_pdf
+from coordination.selectors.proposal_handling import first_contact_late, proposal_handling
 from coordination.spreadsheets import table_workbook
 
 from .common import office_required, posted_id, run
@@ -54,7 +55,7 @@ def proposal_list(request):
     return render(
         request,
         "coordination/proposal_list.html",
-        {"proposals": proposals},
+        {"proposals": proposals, "contact_late": {p.pk for p in first_contact_late(proposals)}},
     )
 
 
@@ -113,6 +114,7 @@ def proposal_detail(request, pk):
         "opinions": proposal.co_opinions.select_related("unit"),
         "proposers": proposal.proposers.all(),
         "units": selectors.active_units(),
+        "handling": proposal_handling(proposal, reply),
     }
     return render(request, "coordination/proposal_detail.html", context)
 

@@ -232,6 +232,7 @@ PORTAL_SCHEDULE = {
     "escalate_red_items": {"at": "08:15"},  # red items to the convenors, once per deadline
     "send_office_digest": {"at": "08:30", "weekday": 0},
     "send_meeting_reminders": {"at": "08:10"},
+    "send_contact_reminders": {"at": "08:20"},  # first contact with a proposer missed, once
 }
 PORTAL_SCHEDULER_TICK_SECONDS = float(os.environ.get("PORTAL_SCHEDULER_TICK_SECONDS", "20"))
 # /healthz and the office call a job "late" this long after it should have run.
@@ -340,6 +341,8 @@ PORTAL_PROPOSAL_MAX_MONTHS = 6  # extensions never beyond six months after assig
 PORTAL_PROPOSAL_CO_OPINION_MONTHS = 1  # co-units give their opinion within a month
 PORTAL_PROPOSAL_RETURN_DAYS = 5  # a misassigned item may be returned within this many days
 PORTAL_PROPOSAL_REDO_MONTHS = 1  # after an unsatisfied rating, a new reply within a month
+# 办前面商: the handling unit first contacts the proposer within this many working days of assignment.
+PORTAL_PROPOSAL_FIRST_CONTACT_WORKDAYS = int(os.environ.get("PORTAL_PROPOSAL_FIRST_CONTACT_WORKDAYS", "15"))
 # The office's home lists a held meeting whose minutes are not issued this many days after it.
 PORTAL_MINUTES_DUE_DAYS = int(os.environ.get("PORTAL_MINUTES_DUE_DAYS", "7"))
 PORTAL_MINUTES_COPIES_TO = "区委办公室，区人大常委会办公室，区政协办公室"

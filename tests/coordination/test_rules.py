@@ -38,7 +38,7 @@ from tests.coordination.services.conftest import (  # noqa: F401
     scheduled_meeting,
     unit,
 )
-from tests.coordination.services.helpers import draft, signed
+from tests.coordination.services.helpers import countersigned, draft, signed
 from tests.factories import UserFactory
 
 
@@ -173,12 +173,13 @@ def test_topic_decide(notified_meeting, cycle_users, unit, liaison, office_user,
     )
 
 
-# --- replies: only the unit's signer signs off a draft --------------------------------------
+# --- replies: only the unit's signer signs off a countersigned draft --------------------------------------
 
 
-@pytest.mark.parametrize("state", ["draft", "signed-off"])
+@pytest.mark.parametrize("state", ["not-countersigned", "draft", "signed-off"])
 def test_reply_sign_off(proposal, people, convenor_user, state):  # noqa: F811
-    reply = draft(proposal, people) if state == "draft" else signed(proposal, people)
+    make = {"not-countersigned": draft, "draft": countersigned, "signed-off": signed}[state]
+    reply = make(proposal, people)
     users = {
         "office": people["office"],
         "liaison": people["lead"],

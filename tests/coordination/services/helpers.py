@@ -18,5 +18,13 @@ def draft(proposal, people, **fields):
     return services.reply_save(actor=people["lead"], proposal=proposal, **{**values, **fields})
 
 
+def countersigned(proposal, people, **fields):
+    """A draft the co-unit (people["co"], if the proposal has one) has countersigned as it stands."""
+    reply = draft(proposal, people, **fields)
+    for unit in proposal.co_units.all():
+        services.reply_countersign(actor=people["co"], reply=reply, unit=unit, decision="agree")
+    return reply
+
+
 def signed(proposal, people, **fields):
-    return services.reply_sign_off(actor=people["leader"], reply=draft(proposal, people, **fields))
+    return services.reply_sign_off(actor=people["leader"], reply=countersigned(proposal, people, **fields))

@@ -6,7 +6,7 @@ from django.utils import timezone
 from coordination import services
 from coordination.errors import DomainError, InvalidState, NotPermitted
 from coordination.models import Proposal, Reply
-from tests.coordination.services.helpers import draft, signed
+from tests.coordination.services.helpers import countersigned, draft, signed
 
 
 def test_the_lead_liaison_drafts_and_the_leader_signs_off_with_a_number(proposal, people):
@@ -34,7 +34,7 @@ def test_the_liaison_cannot_sign_off(proposal, people):
 
 
 def test_sign_off_needs_category_and_body(proposal, people):
-    reply = draft(proposal, people, category="")
+    reply = countersigned(proposal, people, category="")
     with pytest.raises(DomainError, match="答复类别"):
         services.reply_sign_off(actor=people["leader"], reply=reply)
 
@@ -46,7 +46,7 @@ def test_nothing_changes_after_sign_off_except_by_a_recorded_reopening(proposal,
     with pytest.raises(DomainError):
         services.reply_reopen(actor=people["leader"], reply=reply, reason="")
     services.reply_reopen(actor=people["leader"], reply=reply, reason="补充资金来源")
-    edited = draft(proposal, people, body="改过的正文")
+    edited = countersigned(proposal, people, body="改过的正文")  # a changed draft is countersigned again
     assert edited.pk == reply.pk and edited.doc_number == reply.doc_number
     again = services.reply_sign_off(actor=people["leader"], reply=edited)
     assert again.doc_number == reply.doc_number  # the number is kept, never a second one

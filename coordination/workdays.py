@@ -1,0 +1,27 @@
+"""Chinese working days (工作日): weekends and public holidays off, make-up working days (调休) on.
+
+Deadlines counted in working days (the first contact with a proposer; information requests later)
+go through here. `chinese-calendar` knows each year's holidays once the State Council publishes
+them; for a year it does not know yet, Monday to Friday are taken as the working days.
+"""
+
+import datetime
+
+import chinese_calendar
+
+
+def is_workday(day: datetime.date) -> bool:
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:  # a year the package has no schedule for
+        return day.weekday() < 5
+
+
+def add_workdays(start: datetime.date, days: int) -> datetime.date:
+    """The day on which `days` working days after `start` have passed (`start` itself not counted)."""
+    day = start
+    while days > 0:
+        day += datetime.timedelta(days=1)
+        if is_workday(day):
+            days -= 1
+    return day
