@@ -1,6 +1,7 @@
 """The world the permission matrix runs in: the roles, and one object of each kind per side.
 
-"Own" objects belong to 区民政局 (lead) with 区财政局 as co-unit; "other" objects belong to
+"Own" objects belong to 区民政局 (lead) with 区财政局 as co-unit (who has not countersigned the
+reply draft; each side's proposal has an extension request pending); "other" objects belong to
 区医保局, which none of the acting roles but the other leader, the convenor and the office may see.
 """
 
@@ -116,6 +117,12 @@ def _side(units, users, lead, co, liaison) -> dict:
         co_units=[co] if co else [],
     )
     services.reply_save(actor=liaison, proposal=proposal, category="B", body=f"{lead.short_name}答复草稿")
+    proposal_extension = services.proposal_extension_request(
+        actor=liaison,
+        proposal=proposal,
+        new_deadline=proposal.deadline + datetime.timedelta(days=30),
+        reason="需要调研",
+    )
     return {
         "meeting": meeting,
         "topic": topic,
@@ -124,6 +131,7 @@ def _side(units, users, lead, co, liaison) -> dict:
         "urge": urge,
         "extension": extension,
         "proposal": proposal,
+        "proposal_extension": proposal_extension,
     }
 
 

@@ -7,8 +7,10 @@ starts from the same world. Run with `-s` to see the table as it is.
 """
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.contrib.messages import constants, get_messages
 from django.db import transaction
+from django.utils import timezone
 
 from .permission_world import ROLES, build
 
@@ -85,6 +87,31 @@ CELLS = {
     ),
     "proposal-reassign": ("POST", "/workbench/proposals/{proposal}/reassign/", {"lead_unit": "{lead}"}),
     "reply-pdf": ("GET", "/workbench/proposals/{proposal}/reply.pdf", None),
+    "proposal-contact": (
+        "POST",
+        "/workbench/proposals/{proposal}/contacts/",
+        {
+            "kind": "before",
+            "contacted_on": "{today}",
+            "manner": "phone",
+            "view": "none",
+            "contacted_by": "刘洋",
+            "summary": "电话沟通",
+        },
+    ),
+    "reply-countersign-request": ("POST", "/workbench/proposals/{proposal}/countersign/request/", {}),
+    "reply-countersign": ("POST", "/workbench/proposals/{proposal}/countersign/", {"decision": "agree"}),
+    "reply-countersign-waive": ("POST", "/workbench/proposals/{proposal}/countersign/waive/", {"reason": "书面同意"}),
+    "proposal-extension-request": (
+        "POST",
+        "/workbench/proposals/{proposal}/extension/",
+        {"new_deadline": "{later}", "reason": "需要协调"},
+    ),
+    "proposal-extension-decide": (
+        "POST",
+        "/workbench/proposals/extensions/{proposal_extension}/decide/",
+        {"decision": "approve"},
+    ),
     "circulars": ("GET", "/workbench/circulars/", None),
     "circular-preview": ("GET", "/workbench/circulars/preview/?period_start=2026-01-01&period_end=2026-01-31", None),
     "circular-issue": (
@@ -97,7 +124,7 @@ CELLS = {
     "api-item": ("GET", "/api/items/{item}/", None),
     "api-item-progress": ("POST", "/api/items/{item}/progress/", {"text": "接口报送", "completion": "false"}),
 }
-SIDE_KEYS = ("meeting", "topic", "minutes", "item", "urge", "extension", "proposal", "lead")
+SIDE_KEYS = ("meeting", "topic", "minutes", "item", "urge", "extension", "proposal", "proposal_extension", "lead")
 OBJECT_CELLS = {
     name
     for name, (_m, url, data) in CELLS.items()
@@ -193,7 +220,7 @@ EXPECTED = {
     "proposal other": "L N N N N Y Y N Y",
     "reply-save own": "L Y N N N N N N N",
     "reply-save other": "L N N N N N N N N",
-    "reply-sign-off own": "L R R N Y N R N R",
+    "reply-sign-off own": "L R R N R N R N R",  # the co-unit has not countersigned the draft
     "reply-sign-off other": "L N N N N Y R N R",
     "reply-reopen own": "L R R N R N R N R",
     "reply-reopen other": "L N N N N R R N R",
@@ -211,6 +238,18 @@ EXPECTED = {
     "proposal-reassign other": "L N N N N N N N R",
     "reply-pdf own": "L Y Y N Y N Y N Y",
     "reply-pdf other": "L N N N N Y Y N Y",
+    "proposal-contact own": "L Y R N R N R N Y",
+    "proposal-contact other": "L N N N N R R N Y",
+    "reply-countersign-request own": "L Y R N R N R N Y",
+    "reply-countersign-request other": "L N N N N R R N R",
+    "reply-countersign own": "L R Y N N N N N N",
+    "reply-countersign other": "L N N N N N N N N",
+    "reply-countersign-waive own": "L N N N N N N N Y",
+    "reply-countersign-waive other": "L N N N N N N N R",
+    "proposal-extension-request own": "L R R N R N R N R",
+    "proposal-extension-request other": "L N N N N R R N R",
+    "proposal-extension-decide own": "L N N N N N N N Y",
+    "proposal-extension-decide other": "L N N N N N N N Y",
     "circulars": "L Y Y Y N N Y N Y",
     "circular-preview": "L N N N N N N N Y",
     "circular-issue": "L N N N N N N N Y",
@@ -242,6 +281,13 @@ def classify(response) -> str:
     if form is not None and form.is_bound and form.errors:
         return "R"
     return "Y" if status in (200, 201, 202, 302) else f"?{status}"
+
+
+# Dates a posted form needs relative to the world's day: a contact today, an extension within the limit.
+DATES = {
+    "today": timezone.localdate().isoformat(),
+    "later": (timezone.localdate() + relativedelta(months=4)).isoformat(),
+}
 
 
 def fill(template: str, objects: dict, lead) -> str:
@@ -283,7 +329,7 @@ def test_the_permission_matrix(client, world, units):
     actual = {}
     for name, (method, url, data) in CELLS.items():
         for side in ("own", "other") if name in OBJECT_CELLS else ("",):
-            scope = {**objects.get(side, {}), "circular": objects["circular"]}
+            scope = {**objects.get(side, {}), "circular": objects["circular"], **DATES}
             lead = units[5].pk if side == "own" else units[19].pk
             target = fill(url, scope, lead)
             posted = {k: fill(v, scope, lead) for k, v in (data or {}).items()}
