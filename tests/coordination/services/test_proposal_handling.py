@@ -288,3 +288,9 @@ def test_a_refusal_needs_a_note_and_leaves_the_deadline(proposal, people):
     with pytest.raises(InvalidState, match="已经审批"):
         services.proposal_extension_decide(actor=people["office"], request=request, approve=True)
     assert ask(people["lead"], proposal).status == ProposalExtensionRequest.Status.PENDING  # may ask again
+
+
+def test_the_scheduler_runs_the_first_contact_reminders(assigned, clock):
+    clock.set(2026, 10, 23, 8, 20)
+    assert services.scheduled_job_run(name="send_contact_reminders") == 1
+    assert services.scheduled_job_run(name="send_contact_reminders") == 0
