@@ -170,6 +170,8 @@ def test_the_demo_year_has_meetings_at_every_stage(demo):
 def test_the_demo_has_proposals_at_several_steps(demo):
     statuses = set(Proposal.objects.values_list("status", flat=True))
     assert {Proposal.Status.ASSIGNED, Proposal.Status.REPLY_DRAFTED, Proposal.Status.SIGNED_OFF} <= statuses
+    drafted = Proposal.objects.get(status=Proposal.Status.REPLY_DRAFTED)
+    assert drafted.contacts.exists() and drafted.replies.get().countersigns.exists()
 
 
 def test_demo_notifications_are_read_and_unread_and_their_links_open(demo, client):

@@ -1,8 +1,9 @@
 """Suggestions and proposals being handled this year, each at another step.
 
 The replies of earlier years come from `replies` (imported letters, disclosed). Here the
-congress office's new batch: one just assigned, one with a co-unit's opinion and a draft reply,
-one whose reply the bureau's leader has signed off.
+congress office's new batch: one just assigned, one with a contact logged, a co-unit's opinion and
+a draft reply the co-unit has countersigned with remarks, one whose reply the bureau's leader has
+signed off.
 """
 
 import datetime
@@ -10,7 +11,7 @@ import datetime
 from django.utils import timezone
 
 from .. import services
-from ..models import Proposal
+from ..models import Countersign, Proposal, ProposerContact
 from .common import Progress, User, by_name, liaison
 
 SESSION = "区第十九届人大第四次会议"
@@ -48,13 +49,30 @@ def load_proposals(office: User, leader: User, progress: Progress) -> None:
     services.proposal_co_opinion(
         actor=liaison(cz), proposal=drafted, unit=cz, text="同意提高补贴标准，所需资金纳入明年预算统筹安排。"
     )
-    services.reply_save(
+    services.proposal_contact_log(
+        actor=liaison(mz),
+        proposal=drafted,
+        kind=ProposerContact.Kind.BEFORE,
+        contacted_on=timezone.localdate(),
+        manner=ProposerContact.Manner.FACE,
+        summary="登门听取孙建平代表对补贴分档的意见，代表希望向重度失能人员倾斜。",
+        view=ProposerContact.View.NONE,
+        contacted_by="刘洋 社会救助股股长",
+    )
+    draft = services.reply_save(
         actor=liaison(mz),
         proposal=drafted,
         category="B",
         body="一、关于照料护理补贴标准\n我局已会同区财政局测算，拟自明年起按失能程度分档提高补贴。",
         contact_person="刘洋",
         contact_phone="0917-6212345",
+    )
+    services.reply_countersign(
+        actor=liaison(cz),
+        reply=draft,
+        unit=cz,
+        decision=Countersign.Decision.AGREE_WITH_REMARKS,
+        remarks="资金安排请写明“纳入明年预算统筹”，不写具体金额。",
     )
 
     signed = registered["71"]
