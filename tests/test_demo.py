@@ -158,12 +158,15 @@ def test_the_demo_has_progress_from_many_units_urging_and_extensions(demo):
 def test_the_demo_year_has_meetings_at_every_stage(demo):
     statuses = list(Meeting.objects.values_list("status", flat=True))
     assert statuses.count(Meeting.Status.MINUTES_ISSUED) == 2
-    assert {Meeting.Status.PLANNED, Meeting.Status.CANCELLED, Meeting.Status.HELD} <= set(statuses)
+    assert {Meeting.Status.PLANNED, Meeting.Status.NOTIFIED, Meeting.Status.CANCELLED, Meeting.Status.HELD} <= set(
+        statuses
+    )
     in_consent = Minutes.objects.get(status=Minutes.Status.IN_CONSENT)
     objection = ConsentAnswer.objects.get(round__minutes=in_consent, answer=ConsentAnswer.Answer.CHANGES)
     assert objection.comment
-    preparing = Meeting.objects.get(status=Meeting.Status.PLANNED)
-    topics = set(preparing.topics.exclude(unit=None).values_list("status", flat=True))
+    assert Meeting.objects.get(status=Meeting.Status.PLANNED).topics.exists()  # being prepared, the office's only
+    upcoming = Meeting.objects.get(status=Meeting.Status.NOTIFIED)
+    topics = set(upcoming.topics.exclude(unit=None).values_list("status", flat=True))
     assert {AgendaTopic.Status.PROPOSED, AgendaTopic.Status.DEFERRED} <= topics
 
 

@@ -22,7 +22,14 @@ def test_healthz_reports_each_part(client, jobs_ran):
     assert data["status"] == "ok"
     assert set(data["checks"]) == {"database", "cache", "broker"}
     assert data["scheduler"]["state"] == "ok"
-    jobs = {"publish_scheduled", "deliver_waiting", "send_reminders", "send_office_digest", "escalate_red_items"}
+    jobs = {
+        "publish_scheduled",
+        "deliver_waiting",
+        "send_reminders",
+        "send_office_digest",
+        "escalate_red_items",
+        "send_meeting_reminders",
+    }
     assert set(data["scheduler"]["jobs"]) == jobs
 
 

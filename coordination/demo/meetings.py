@@ -4,8 +4,9 @@
 - an ad-hoc meeting in summer: minutes issued;
 - an ad-hoc meeting last week: minutes in their consent round, one unit objecting;
 - an ad-hoc meeting called off (取消) after its notice went out;
-- the next meeting, being prepared: the office's topic accepted, liaisons' topics waiting for the
-  office's decision, one deferred.
+- the next meeting, notified: the office's topic accepted, liaisons' topics waiting for the
+  office's decision, one deferred;
+- the next regular meeting, being prepared: seen by the office only until its notice goes out.
 
 Dates are counted from today, so every stage stays true whenever the demo is loaded. Agreed items
 are named here; `supervision` moves the items they become into their states.
@@ -214,8 +215,8 @@ def cancelled_meeting(office, convenor) -> Meeting:
     return meeting
 
 
-def meeting_in_preparation(office, convenor) -> Meeting:
-    """The next meeting: topics are still being collected; liaisons' proposals wait for the office."""
+def next_meeting(office, convenor) -> Meeting:
+    """The next meeting, notified: liaisons have proposed topics, which wait for the office."""
     yb, cl, zj = by_name("区医保局", "区残联", "区住建局")
     meeting = _schedule(
         office,
@@ -232,6 +233,7 @@ def meeting_in_preparation(office, convenor) -> Meeting:
         "办公室汇总了本年度两次会议议定事项的办理进度，个别事项已逾期。",
         "听取通报，研究逾期事项的督办措施。",
     )
+    services.meeting_notify(actor=office, meeting=meeting)  # liaisons see a meeting once it is notified
     proposals = [
         (yb, "困难群众大病保险倾斜政策调整", "部分低保对象住院自付费用仍然偏高。", "研究提高大病保险报销比例。"),
         (
@@ -255,10 +257,38 @@ def meeting_in_preparation(office, convenor) -> Meeting:
     return meeting
 
 
+def meeting_in_preparation(office, convenor) -> Meeting:
+    """The year's second regular meeting, being prepared: only the office sees it until it is notified."""
+    meeting = _schedule(
+        office,
+        convenor,
+        kind=Meeting.Kind.REGULAR,
+        day=_today() + datetime.timedelta(days=56),
+        place="区政府三楼第一会议室",
+        topic_days=14,
+    )
+    _office_topic(
+        office,
+        meeting,
+        "研究下年度社会救助工作要点",
+        "办公室根据本年度议定事项办理情况和各单位报送材料，起草了下年度工作要点初稿。",
+        "审议下年度工作要点。",
+    )
+    return meeting
+
+
 def load_meetings(office: User, convenor: User, progress: Progress) -> None:
     if Meeting.objects.exists():
         progress("meetings: already there")
         return
-    for stage in (regular_meeting, summer_meeting, meeting_in_consent, cancelled_meeting, meeting_in_preparation):
+    stages = (
+        regular_meeting,
+        summer_meeting,
+        meeting_in_consent,
+        cancelled_meeting,
+        next_meeting,
+        meeting_in_preparation,
+    )
+    for stage in stages:
         meeting = stage(office, convenor)
         progress(f"meeting: {meeting.title} ({meeting.get_status_display()})")

@@ -85,7 +85,7 @@ def test_the_whole_meeting_cycle(live_server, page, meeting):
     for i in range(3):
         page.select_option(f"#id_form-{i}-status", "present")
         page.fill(f"#id_form-{i}-attendee", f"出席人{i}")
-    page.click("text=确认会议已召开")
+    page.click("button[name=hold]")
     assert "已登记会议召开" in page.content()
 
     # The office drafts the minutes with two agreed items.

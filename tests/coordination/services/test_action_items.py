@@ -108,4 +108,5 @@ def test_the_ledger_workbook_reads_back(item, liaisons):
     assert [c.value for c in sheet[2]][:6] == ["序号", "事项来源", "来源文件", "督办事项", "牵头单位", "配合单位"]
     row = [c.value for c in sheet[3]]
     assert row[3] == "建立低保边缘家庭帮扶台账" and row[4] == "区民政局" and row[5] == "区财政局"
-    assert row[10] == "已完成三个街道"
+    assert row[10] == ActionItem.objects.with_light().get(pk=item.pk).grade.label
+    assert row[11] == "已完成三个街道"

@@ -19,11 +19,12 @@ def minutes(units, office_user, convenor_user):
     meeting = services.meeting_schedule(
         actor=office_user,
         kind=Meeting.Kind.REGULAR,
-        starts_at=now + datetime.timedelta(days=5),
+        starts_at=now - datetime.timedelta(hours=1),  # held: it has begun
         place="区政府三楼会议室",
         chair=convenor_user,
-        topic_deadline=now + datetime.timedelta(days=2),
+        topic_deadline=now - datetime.timedelta(days=2),
         invited_units=[units[5], units[7]],
+        past_reason="补录已召开的会议",
     )
     services.meeting_notify(actor=office_user, meeting=meeting)
     services.meeting_hold(
