@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import calendar, files, home, items, meetings, minutes, notifications, people, proposals, supervision
+from .views import (
+    calendar,
+    files,
+    home,
+    items,
+    meetings,
+    minutes,
+    notifications,
+    people,
+    proposal_batch,
+    proposals,
+    supervision,
+)
 
 app_name = "workbench"
 
@@ -56,6 +68,9 @@ urlpatterns = [
     path("proposals/", proposals.proposal_list, name="proposals"),
     path("proposals/new/", proposals.proposal_create, name="proposal-create"),
     path("proposals/figures/", proposals.proposal_figures, name="proposal-figures"),
+    path("proposals/batch/", proposal_batch.proposal_batch, name="proposal-batch"),
+    path("proposals/batch/confirm/", proposal_batch.proposal_batch_confirm, name="proposal-batch-confirm"),
+    path("proposals/batch/template.xlsx", proposal_batch.proposal_batch_template, name="proposal-batch-template"),
     path("proposals/import/", proposals.letter_import, name="letter-import"),
     path("proposals/replies/<int:pk>/disclosure/", proposals.reply_disclosure, name="reply-disclosure"),
     path("proposals/<int:pk>/", proposals.proposal_detail, name="proposal"),

@@ -52,6 +52,7 @@ from .notifications import (
     notifications_unconfirmed,
 )
 from .outbox import outbox_enqueue, outbox_flush
+from .proposal_batch import proposal_batch_register
 from .proposals import (
     proposal_co_opinion,
     proposal_extend,
@@ -116,6 +117,7 @@ __all__ = [
     "office_digest_send",
     "outbox_enqueue",
     "outbox_flush",
+    "proposal_batch_register",
     "proposal_co_opinion",
     "proposal_extend",
     "proposal_rate",
