@@ -35,6 +35,8 @@ def proposal_batch(request):
     """
     form = ProposalSheetForm(request.POST or None, request.FILES or None)
     rows = None
+    if request.method == "POST":
+        request.session.pop(SESSION_KEY, None)  # a new upload withdraws the preview before it
     if request.method == "POST" and form.is_valid():
         try:
             rows = _judged(form.cleaned_data["file"])

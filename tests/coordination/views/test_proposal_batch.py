@@ -97,9 +97,10 @@ def test_a_confirmed_preview_cannot_register_twice(office, units):
     assert Proposal.objects.count() == 1
 
 
-def test_a_new_upload_replaces_the_preview_awaiting_confirmation(office, units):
+@pytest.mark.parametrize("second", [ROWS[1:2], ROWS[3:4]], ids=["with rows to register", "with none"])
+def test_a_new_upload_withdraws_the_preview_awaiting_confirmation(office, units, second):
     first = office.post(BATCH, {"file": upload(ROWS[:1])})
-    office.post(BATCH, {"file": upload(ROWS[1:2])})
+    office.post(BATCH, {"file": upload(second)})
     stale = office.post(CONFIRM, {"token": first.context["token"]}, follow=True)
     assert "已失效" in stale.content.decode()
     assert not Proposal.objects.exists()
