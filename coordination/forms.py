@@ -408,3 +408,7 @@ class AccountUpdateForm(forms.Form):
 
 class SignOffGrantForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("单位"), queryset=MemberUnit.objects.filter(is_active=True))
+
+
+class ProposalSheetForm(forms.Form):
+    file = forms.FileField(label=_("交办表格"), help_text=_("人大或政协交办的 Excel 表格（.xlsx）"))

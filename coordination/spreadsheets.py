@@ -33,7 +33,7 @@ def table_workbook(title: str, header: list[str], rows) -> bytes:
     """A one-sheet workbook: a header row, then `rows`, all written through `append_row`."""
     book = Workbook()
     sheet = book.active
-    sheet.title = title
+    sheet.title = title[:31]  # Excel refuses a workbook whose sheet title is longer
     append_row(sheet, header)
     for row in rows:
         append_row(sheet, row)

@@ -12,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from coordination.models import MemberUnit, Proposal, Reply
-from coordination.public import disclosed_replies, public_reply_fields
+from coordination.public import disclosed_proposals, disclosed_replies, proposal_progress_steps, public_reply_fields
 
 from ..fulltext.documents import SearchDocument
 from .common import paginate
@@ -69,6 +69,19 @@ class ReplyIndexPage(RoutablePageMixin, Page):
         filters = ReplyFilter(request.GET or None, queryset=disclosed_replies())
         return self.render(
             request, context_overrides={"filter_form": filters.form, "replies": paginate(request, filters.qs)}
+        )
+
+    @path("progress/")
+    def progress_view(self, request):
+        """办理进度: assigned suggestions and proposals, each with its steps and dates, no personal data."""
+        proposals = paginate(request, disclosed_proposals())
+        return self.render(
+            request,
+            template="content/proposal_progress.html",
+            context_overrides={
+                "proposals": proposals,
+                "progress": [(p, proposal_progress_steps(p)) for p in proposals],
+            },
         )
 
     @re_path(r"^(?P<pk>\d+)/$")

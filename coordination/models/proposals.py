@@ -146,6 +146,9 @@ class Reply(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_off_at = models.DateTimeField(_("签发时间"), null=True, blank=True)
+    # The day the letter reached the deputy or member: the date the on-time rate counts. A signed
+    # letter that was never sent has not answered anyone, whatever date it bears.
+    sent_on = models.DateField(_("答复送达日期"), null=True, blank=True)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

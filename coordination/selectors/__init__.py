@@ -21,6 +21,7 @@ from ..models import (
     ScheduledJobRun,
 )
 from ..personal_data import mask_phones
+from .proposal_figures import proposal_figures as proposal_figures
 from .supervision import circular_snapshot as circular_snapshot
 from .supervision import red_items as red_items
 from .supervision import supervision_by_unit as supervision_by_unit
@@ -183,39 +184,6 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     if unit is not None:
         visible |= Q(lead_unit=unit) | Q(co_units=unit)
     return proposals.filter(visible).distinct()
-
-
-def proposal_figures(proposals: QuerySet[Proposal]) -> list[dict]:
-    """Per lead unit and session: received, replied on time / late, categories, ratings."""
-    rows: dict[tuple, dict] = {}
-    for p in proposals.select_related("lead_unit").prefetch_related("replies"):
-        row = rows.setdefault(
-            (p.lead_unit.order, p.session),
-            {
-                "unit": p.lead_unit.short_name,
-                "session": p.session,
-                "received": 0,
-                "on_time": 0,
-                "late": 0,
-                "A": 0,
-                "B": 0,
-                "C": 0,
-                "satisfied": 0,
-                "basically": 0,
-                "unsatisfied": 0,
-            },
-        )
-        row["received"] += 1
-        sent = [r for r in p.replies.all() if r.status in Reply.PUBLIC_STATUSES and r.reply_date]
-        if sent:
-            first = min(sent, key=lambda r: r.reply_date)
-            row["on_time" if not p.original_deadline or first.reply_date <= p.deadline else "late"] += 1
-            latest = max(sent, key=lambda r: r.reply_date)
-            if latest.category:
-                row[latest.category] += 1
-        if p.rating:
-            row[p.rating] += 1
-    return [rows[key] for key in sorted(rows)]
 
 
 def unit_by_name(name: str | None) -> MemberUnit | None:

@@ -52,6 +52,7 @@ from .notifications import (
     notifications_unconfirmed,
 )
 from .outbox import outbox_enqueue, outbox_flush
+from .proposal_batch import proposal_batch_register
 from .proposal_handling import (
     contact_reminders_send,
     proposal_contact_log,
@@ -125,6 +126,7 @@ __all__ = [
     "office_digest_send",
     "outbox_enqueue",
     "outbox_flush",
+    "proposal_batch_register",
     "proposal_co_opinion",
     "proposal_extend",
     "proposal_rate",

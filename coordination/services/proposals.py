@@ -62,8 +62,14 @@ def proposal_register(
     proposers: list[dict],
     lead_unit: MemberUnit,
     co_units: Iterable[MemberUnit] = (),
+    assigned_on: datetime.date | None = None,
+    deadline: datetime.date | None = None,
 ) -> Proposal:
-    """Register a suggestion or proposal and assign it: lead unit, co-units, deadlines from today."""
+    """Register a suggestion or proposal and assign it: lead unit, co-units, deadlines from today.
+
+    A batch from the congress/CPPCC office's sheet gives the day it assigned the item and may give
+    its own deadline; the deadlines then count from that day.
+    """
     check("proposal.register", actor)
     if not proposers or any(not p.get("name", "").strip() for p in proposers):
         raise DomainError(_("请填写提出人姓名。"))
@@ -73,7 +79,11 @@ def proposal_register(
     proposal = Proposal(
         kind=kind, session=session.strip(), number=number, title=title.strip(), content=content, received_on=received_on
     )
-    _assign(proposal, lead_unit, timezone.localdate())
+    _assign(proposal, lead_unit, assigned_on or timezone.localdate())
+    if deadline is not None:
+        if deadline < proposal.assigned_on:
+            raise DomainError(_("办理时限不能早于交办日期。"))
+        proposal.deadline = proposal.original_deadline = deadline
     validated(proposal).save()
     proposal.co_units.set([u for u in co_units if u.pk != lead_unit.pk])
     for data in proposers:

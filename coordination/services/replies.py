@@ -113,8 +113,8 @@ def reply_send(*, actor, reply: Reply) -> Reply:
     """The signed-off reply is sent to the deputy or member (答复)."""
     reply = lock(reply)
     check("reply.send", actor, reply)
-    reply.status = Reply.Status.SENT
-    reply.save(update_fields=["status"])
+    reply.status, reply.sent_on = Reply.Status.SENT, timezone.localdate()
+    reply.save(update_fields=["status", "sent_on"])
     Proposal.objects.filter(pk=reply.proposal_id).update(status=Proposal.Status.REPLIED)
     sync_supervision(Proposal.objects.get(pk=reply.proposal_id))
     audit.record(reply, "coordination.reply.send", actor=actor, changes={"status": reply.status})

@@ -25,24 +25,11 @@ from coordination.importers.files import extract_text
 from coordination.importers.letters import parse_reply
 from coordination.models import MemberUnit, Proposal, Reply
 from coordination.pdf import render_pdf
+from coordination.selectors.proposal_figures import header as figure_header
 from coordination.selectors.proposal_handling import first_contact_late, proposal_handling
 from coordination.spreadsheets import table_workbook
 
 from .common import office_required, posted_id, run
-
-FIGURE_COLUMNS = [
-    ("unit", "主办单位"),
-    ("session", "届次会议"),
-    ("received", "收到"),
-    ("on_time", "按期答复"),
-    ("late", "逾期答复"),
-    ("A", "A类"),
-    ("B", "B类"),
-    ("C", "C类"),
-    ("satisfied", "满意"),
-    ("basically", "基本满意"),
-    ("unsatisfied", "不满意"),
-]
 
 
 def visible_proposal(request, pk) -> Proposal:
@@ -209,21 +196,19 @@ def reply_pdf(request, pk):
 
 @login_required
 def proposal_figures(request):
+    """Figures by year, kind and lead unit with subtotals and the total; `?format=xlsx` downloads them."""
     if not permissions.can_oversee(request.user):
         raise PermissionDenied
-    rows = selectors.proposal_figures(Proposal.objects.all())
+    figures = selectors.proposal_figures(Proposal.objects.all())
     if request.GET.get("format") == "xlsx":
-        workbook = table_workbook(
-            "建议提案办理统计",
-            [label for _key, label in FIGURE_COLUMNS],
-            ([row[key] for key, _label in FIGURE_COLUMNS] for row in rows),
-        )
+        rows = [*figures["rows"], *figures["subtotals"], figures["total"]]
+        workbook = table_workbook(_("建议提案办理统计"), figure_header(), (row.cells() for row in rows))
         response = HttpResponse(
             workbook, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
         response["Content-Disposition"] = 'attachment; filename="proposal-figures.xlsx"'
         return response
-    return render(request, "coordination/proposal_figures.html", {"rows": rows, "columns": FIGURE_COLUMNS})
+    return render(request, "coordination/proposal_figures.html", {"figures": figures, "header": figure_header()})
 
 
 def _found(parsed) -> list[tuple[str, str | None]]:

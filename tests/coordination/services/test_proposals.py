@@ -105,13 +105,14 @@ def test_co_units_give_opinions_others_cannot(proposal, people, units):
         services.proposal_co_opinion(actor=people["other"], proposal=proposal, unit=units[3], text="x")
 
 
-def test_figures_count_by_unit_and_session(proposal, people):
+def test_figures_count_a_sent_reply_by_unit(proposal, people):
     from coordination.selectors import proposal_figures
 
     services.reply_send(actor=people["lead"], reply=signed(proposal, people))
     services.proposal_rate(actor=people["office"], proposal=proposal, rating=Proposal.Rating.BASICALLY)
-    [row] = proposal_figures(Proposal.objects.all())
-    assert (row["unit"], row["received"], row["on_time"], row["B"], row["basically"]) == ("区民政局", 1, 1, 1, 1)
+    [row] = proposal_figures(Proposal.objects.all())["rows"]
+    counts = [row.counts[key] for key in ("received", "answered", "on_time", "B", "basically")]
+    assert (row.unit, counts) == ("区民政局", [1, 1, 1, 1, 1])
 
 
 def test_a_proposal_is_supervised_like_any_item_until_replied(proposal, people):
