@@ -14,7 +14,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Proposal, Reply
+from ..models import Proposal, ProposerContact, Reply
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,26 +38,33 @@ def disclosed_proposals() -> QuerySet[Proposal]:
     )
     public_reply = Reply.objects.disclosed().filter(proposal=OuterRef("pk")).order_by("-reply_date", "-pk")
     public_reply = public_reply.values("pk")[:1]
+    first_contact = ProposerContact.objects.filter(proposal=OuterRef("pk")).order_by("contacted_on")
+    first_contact = first_contact.values("contacted_on")[:1]
     return (
         Proposal.objects.filter(assigned_on__isnull=False, return_reason="")
         .exclude(replies__disclosure=Reply.Disclosure.NOT_DISCLOSED)
         .select_related("lead_unit")
-        .annotate(answered_on=Subquery(first_sent), public_reply_id=Subquery(public_reply))
+        .annotate(
+            answered_on=Subquery(first_sent),
+            public_reply_id=Subquery(public_reply),
+            contacted_on=Subquery(first_contact),
+        )
         .only("kind", "session", "number", "title", "received_on", "assigned_on", "lead_unit__short_name")
         .order_by("-assigned_on", "-pk")
     )
 
 
 def progress_steps(proposal: Proposal) -> list[ProgressStep]:
-    """Registered → assigned → replied, each with its date (None while not reached).
+    """Registered → assigned → contacted → replied, each with its date (None while not reached).
 
-    `proposal` comes from `disclosed_proposals()` (it carries `answered_on`). Replied means the
-    letter was sent: a signed letter still with the unit has answered nobody. The step
-    "contacted" (沟通联系: the first contact logged with the proposer) belongs between assigned and
-    replied; it is added here, and only here, once the contact log is part of the domain.
+    `proposal` comes from `disclosed_proposals()` (it carries `contacted_on` and `answered_on`).
+    Contacted is the first contact the unit logged with the proposer (its date only, never what
+    was said). Replied means the letter was sent: a signed letter still with the unit has
+    answered nobody.
     """
     return [
         ProgressStep(_("登记"), proposal.received_on),
         ProgressStep(_("交办"), proposal.assigned_on),
+        ProgressStep(_("沟通联系"), getattr(proposal, "contacted_on", None)),
         ProgressStep(_("答复"), getattr(proposal, "answered_on", None)),
     ]

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from coordination.models import Proposal, Proposer, Reply
+from coordination.models import Proposal, Proposer, ProposerContact, Reply
 from coordination.public import disclosed_proposals, proposal_progress_steps
 
 PROGRESS = "/replies/progress/"
@@ -74,6 +74,7 @@ def test_a_signed_but_unsent_reply_is_not_a_replied_step(world):
     assert steps_of(world["signed"]) == [
         ("登记", datetime.date(2026, 3, 1)),
         ("交办", datetime.date(2026, 3, 5)),
+        ("沟通联系", None),
         ("答复", None),
     ]
     assert steps_of(world["sent"])[-1] == ("答复", datetime.date(2026, 5, 3))
@@ -125,3 +126,23 @@ def test_the_progress_page_query_count_does_not_grow_with_proposals(client, worl
     with CaptureQueriesContext(connection) as after:
         client.get(PROGRESS)
     assert len(after) == len(before)
+
+
+def test_the_first_contact_is_a_step_with_its_date_and_nothing_of_what_was_said(client, world, office_user):
+    proposal = world["signed"]
+    for day, summary in ((12, "当面听取代表对补贴标准的意见"), (9, "电话约定面商时间")):
+        ProposerContact.objects.create(
+            proposal=proposal,
+            unit=proposal.lead_unit,
+            kind=ProposerContact.Kind.BEFORE,
+            contacted_on=datetime.date(2026, 3, day),
+            manner=ProposerContact.Manner.PHONE,
+            summary=summary,
+            contacted_by="王科长",
+            recorded_by=office_user,
+        )
+    assert steps_of(proposal)[2] == ("沟通联系", datetime.date(2026, 3, 9))
+    body = client.get(PROGRESS).content.decode()
+    assert "2026-03-09" in body
+    for private in ("电话约定面商时间", "当面听取", "王科长"):
+        assert private not in body
