@@ -29,6 +29,7 @@ def test_healthz_reports_each_part(client, jobs_ran):
         "send_office_digest",
         "escalate_red_items",
         "send_meeting_reminders",
+        "send_contact_reminders",
     }
     assert set(data["scheduler"]["jobs"]) == jobs
 
