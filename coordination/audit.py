@@ -55,6 +55,8 @@ ACTIONS = {
     "coordination.reply.import": (_("导入答复"), _("导入了既往答复函")),
     "coordination.reply.confirm_disclosure": (_("确认公开导入的答复"), _("预览后确认公开了导入的答复")),
     "coordination.reply.send": (_("寄出答复"), _("寄出了答复")),
+    "coordination.reply_template.save": (_("保存答复模板"), _("保存了答复模板")),
+    "coordination.reply_template.delete": (_("删除答复模板"), _("删除了答复模板")),
     "coordination.circular.issue": (_("印发通报"), _("印发了通报")),
     "coordination.item.create": (_("交办事项"), _("交办了督办事项")),
     "coordination.item.update": (_("更新事项"), _("更新了常态化措施")),

@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import calendar, files, home, items, meetings, minutes, notifications, people, proposals, supervision
+from .views import (
+    calendar,
+    files,
+    home,
+    items,
+    meetings,
+    minutes,
+    notifications,
+    people,
+    proposals,
+    reply_templates,
+    supervision,
+)
 
 app_name = "workbench"
 
@@ -68,6 +80,11 @@ urlpatterns = [
     path("proposals/<int:pk>/extend/", proposals.proposal_extend, name="proposal-extend"),
     path("proposals/<int:pk>/reassign/", proposals.proposal_reassign, name="proposal-reassign"),
     path("proposals/<int:pk>/reply.pdf", proposals.reply_pdf, name="reply-pdf"),
+    path("proposals/<int:pk>/reply-preview/", proposals.reply_preview, name="reply-preview"),
+    path("proposals/templates/", reply_templates.template_list, name="reply-templates"),
+    path("proposals/templates/new/", reply_templates.template_edit, name="reply-template-create"),
+    path("proposals/templates/<int:pk>/", reply_templates.template_edit, name="reply-template"),
+    path("proposals/templates/<int:pk>/delete/", reply_templates.template_delete, name="reply-template-delete"),
     path("people/", people.people_list, name="people"),
     path("people/new/", people.person_create, name="person-create"),
     path("people/<int:pk>/", people.person_detail, name="person"),

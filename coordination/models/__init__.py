@@ -25,7 +25,8 @@ from .notifications import CalendarToken, Notification
 from .numbering import DocumentNumberSequence
 from .operations import ScheduledJobRun
 from .outbox import OutgoingTask
-from .proposals import CoOpinion, Proposal, Proposer, Reply
+from .proposals import CoOpinion, Proposal, Proposer, Reply, ReplyRound
+from .reply_templates import ReplyTemplate
 from .units import Liaison, MemberUnit, UnitAlias
 
 __all__ = [
@@ -56,6 +57,8 @@ __all__ = [
     "Proposer",
     "ReminderLog",
     "Reply",
+    "ReplyRound",
+    "ReplyTemplate",
     "ScheduledJobRun",
     "TopicAttachment",
     "UnitAlias",
