@@ -117,7 +117,9 @@ def circular_document(circular: Circular):
 # A drafter's own opening: the sentence that says the suggestion was received or that the answer
 # follows ("…的建议收悉", "现答复如下", "现将有关情况函复如下", "经研究，答复如下"). Only the lines
 # before the first numbered section count: "答复如下" further down answers a single point.
-_OWN_OPENING = re.compile(r"收悉|(?:答复|函复|回复|答覆|复函)如下|作(?:如下|以下)(?:答复|回复)")
+_OWN_OPENING = re.compile(
+    r"(?:建议|提案|来函|意见|》|）|\))(?:已)?收悉|(?:答复|函复|回复|答覆|复函)如下|作(?:如下|以下)(?:答复|回复)"
+)
 _SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）|\d+[、．.])")
 _SALUTATION = re.compile(r"^(?:尊敬的)?\S{1,30}(?:代表|委员)(?:们)?[：:]$")
 
