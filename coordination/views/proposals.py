@@ -76,12 +76,13 @@ def proposal_create(request):
 
 
 def _current_reply(proposal) -> Reply | None:
-    return proposal.replies.order_by("-pk").first()
+    """The letter of the round owed: after 不满意, the second reply (None until it is drafted)."""
+    return proposal.replies.filter(round=proposal.reply_round).order_by("-pk").first()
 
 
 def _reply_initial(proposal, reply) -> dict:
     """The reply form's first values: the letter being drafted, or a new round's fresh letter."""
-    if reply and reply.round == proposal.reply_round and not reply.imported:
+    if reply and not reply.imported:
         return {f: getattr(reply, f) for f in ReplyForm.base_fields}
     return {
         "addressee": "、".join(f"{p.name}{proposal.proposer_role}" for p in proposal.proposers.all()),

@@ -140,3 +140,23 @@ def test_the_live_preview_answers_the_lead_liaison_only(proposal, people, client
         client.force_login(people[who])
         assert client.post(url, {**FORM, "body": "x"}).status_code in (403, 404)
     assert not Reply.objects.exists()
+
+
+def test_after_unsatisfied_the_form_drafts_the_second_reply_beside_the_first(proposal, people, client):
+    first = services.reply_sign_off(
+        actor=people["leader"],
+        reply=services.reply_save(actor=people["lead"], proposal=proposal, category="B", body="已列入计划。"),
+    )
+    services.reply_send(actor=people["lead"], reply=first)
+    rated = services.proposal_rate(actor=people["office"], proposal=proposal, rating="unsatisfied")
+    client.force_login(people["lead"])
+    page = client.get(f"/workbench/proposals/{proposal.pk}/").content.decode()
+    assert rated.deadline.isoformat() in page and "再次答复" in page
+    assert f"?reply={first.pk}" in page  # the first letter stays at hand
+    shown = html_letter(page)
+    assert "复函（再次答复）" in shown and first.doc_number in shown and "再次答复如下" in shown
+    client.post(f"/workbench/proposals/{proposal.pk}/", {**FORM, "body": "经再次研究……", "action": "save"})
+    second = proposal.replies.get(round=2)
+    assert second.status == Reply.Status.DRAFT and second.body == "经再次研究……"
+    first.refresh_from_db()
+    assert first.body == "已列入计划。" and first.status == Reply.Status.SENT
