@@ -30,6 +30,7 @@ from coordination.selectors.reply_templates import reply_templates_of
 from coordination.spreadsheets import table_workbook
 
 from .common import office_required, posted_id, run
+from .reply_templates import apply_template
 
 FIGURE_COLUMNS = [
     ("unit", "主办单位"),
@@ -102,23 +103,6 @@ def _letter_from_form(proposal, reply, data: dict):
     return reply_letter(letter)
 
 
-def _apply_template(request, proposal, data):
-    """The posted form with the body replaced by the chosen template, filled for this proposal."""
-    template = reply_templates_of(request.user, proposal.lead_unit).filter(pk=posted_id(request, "template")).first()
-    if template is None:
-        messages.error(request, _("请选择本单位的答复模板。"))
-        return data
-    try:
-        body = services.reply_template_fill(actor=request.user, template=template, proposal=proposal)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return data
-    data = data.copy()
-    data["body"] = body
-    messages.info(request, _("已套用模板“%(t)s”，请修改后保存。") % {"t": template.title})
-    return data
-
-
 @login_required
 def proposal_detail(request, pk):
     """The proposal and its reply: the lead unit drafts beside the letter as it will be issued.
@@ -135,7 +119,7 @@ def proposal_detail(request, pk):
     if data is not None and not is_lead:
         raise PermissionDenied
     if data is not None and action == "template":
-        data = _apply_template(request, proposal, data)
+        data = apply_template(request, proposal, data)
     form = ReplyForm(data, initial=_reply_initial(proposal, reply))
     letter = None
     if data is not None and form.is_valid():

@@ -1,5 +1,6 @@
 """Workbench screens of a unit's answer templates (答复模板): list, write, change, delete."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,9 +10,9 @@ from django.views.decorators.http import require_POST
 from coordination import permissions, selectors, services
 from coordination.errors import DomainError
 from coordination.forms import ReplyTemplateForm
-from coordination.selectors.reply_templates import reply_templates_visible_to
+from coordination.selectors.reply_templates import reply_templates_of, reply_templates_visible_to
 
-from .common import run
+from .common import posted_id, run
 
 
 def _keeper_unit(request):
@@ -72,3 +73,21 @@ def template_delete(request, pk):
         success=_("答复模板“%(t)s”已删除。") % {"t": template.title},
         redirect_to="workbench:reply-templates",
     )
+
+
+def apply_template(request, proposal, data):
+    """The posted reply form with its body replaced by the chosen template of the proposal's lead
+    unit, filled for the proposal (nothing saved); the form as posted when the choice is refused."""
+    template = reply_templates_of(request.user, proposal.lead_unit).filter(pk=posted_id(request, "template")).first()
+    if template is None:
+        messages.error(request, _("请选择本单位的答复模板。"))
+        return data
+    try:
+        body = services.reply_template_fill(actor=request.user, template=template, proposal=proposal)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return data
+    data = data.copy()
+    data["body"] = body
+    messages.info(request, _("已套用模板“%(t)s”，请修改后保存。") % {"t": template.title})
+    return data
