@@ -61,6 +61,8 @@ ACTIONS = {
     "coordination.reply.countersign_request": (_("请协办单位会签"), _("请协办单位会签答复稿")),
     "coordination.reply.countersign": (_("会签答复"), _("会签了答复稿")),
     "coordination.reply.countersign_waive": (_("免予会签"), _("决定答复免予会签")),
+    "coordination.reply_template.save": (_("保存答复模板"), _("保存了答复模板")),
+    "coordination.reply_template.delete": (_("删除答复模板"), _("删除了答复模板")),
     "coordination.circular.issue": (_("印发通报"), _("印发了通报")),
     "coordination.item.create": (_("交办事项"), _("交办了督办事项")),
     "coordination.item.update": (_("更新事项"), _("更新了常态化措施")),

@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
@@ -110,32 +112,118 @@ def circular_document(circular: Circular):
     )
 
 
-def reply_document(reply):
-    """A reply letter (复函) as an `OfficialDocument`, its category printed at the top right."""
+# --- reply letters (复函) -----------------------------------------------------------------------
+
+# A drafter's own opening: the sentence that says the suggestion was received or that the answer
+# follows ("…的建议收悉", "现答复如下", "现将有关情况函复如下", "经研究，答复如下"). Only the lines
+# before the first numbered section count: "答复如下" further down answers a single point.
+_OWN_OPENING = re.compile(
+    r"(?:建议|提案|来函|意见|》|）|\))(?:已)?收悉|(?:答复|函复|回复|答覆|复函)如下|作(?:如下|以下)(?:答复|回复)"
+)
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|（[一二三四五六七八九十]+）|\d+[、．.])")
+_SALUTATION = re.compile(r"^(?:尊敬的)?\S{1,30}(?:代表|委员)(?:们)?[：:]$")
+
+
+def has_own_opening(body: str) -> bool:
+    """Whether the body already begins with an opening of its own, so none is generated.
+
+    Looks at the first paragraphs before any numbered section (at most three; a salutation line
+    the drafter typed is skipped).
+    """
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    lines = [line for line in lines if not _SALUTATION.match(line)][:3]
+    for line in lines:
+        if _SECTION.match(line):
+            return False
+        if _OWN_OPENING.search(line):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class ReplyLetter:
+    """A reply letter's parts in reading order, as it will be issued. The one source of what the
+    reply form's preview, the PDF and the public page print."""
+
+    category_mark: str
+    issuer: str
+    doc_number: str
+    title: str
+    addressee: str
+    opening: str  # empty when the body has an opening of its own, or the letter was imported
+    paragraphs: list[str]
+    signature: str
+    date_text: str  # empty when unknown (an imported letter without a date)
+    disclosure: str
+    contact: str
+    copies_to: str
+    draft: bool
+
+    def lines(self) -> list[str]:
+        """Every printed line in reading order (what a reader of the letter sees)."""
+        head = [self.category_mark, self.issuer, self.doc_number, self.title, self.addressee, self.opening]
+        tail = [self.signature, self.date_text, self.disclosure, self.contact]
+        cc = [f"抄送：{self.copies_to}"] if self.copies_to else []
+        return [line for line in [*head, *self.paragraphs, *tail, *cc] if line]
+
+
+def _opening(reply, title: str, number: str) -> str:
+    if reply.imported or has_own_opening(reply.body):
+        return ""
+    first = reply.first_reply
+    if first is None:
+        return f"您提出的《{title}》（第{number}号）收悉，现答复如下："
+    cited = f"（{first.doc_number}）" if first.doc_number else ""
+    return f"您对我单位关于《{title}》（第{number}号）的答复{cited}不满意，我们再次认真研究，现再次答复如下："
+
+
+def reply_letter(reply, *, public: bool = False) -> ReplyLetter:
+    """The parts of `reply` (saved or not: the form's preview passes an unsaved one).
+
+    `public=True` gives the letter as the public reads it: the parts policy hides are left out and
+    phone numbers masked (`selectors.public_reply_fields`).
+    """
+    from .selectors import public_reply_fields  # selectors import the models this module prints
+
+    shown = public_reply_fields(reply) if public else None
+    part = (lambda name: shown[name]) if public else (lambda name: getattr(reply, name))
     proposal = reply.proposal
-    # An imported letter's body is the letter as written, its own opening included.
-    opening = (
-        ""
-        if reply.imported
-        else format_html("<p>您提出的《{}》（第{}号）收悉，现答复如下：</p>", proposal.title, proposal.number)
-    )
-    contact = (
-        format_html("<p>联系人：{}　联系电话：{}</p>", reply.contact_person, reply.contact_phone)
-        if reply.contact_person
-        else ""
-    )
-    disclosure = format_html("<p>（此件{}）</p>", reply.get_disclosure_display())
+    title = shown["proposal_title"] if public else proposal.title
     date = reply.reply_date or (None if reply.imported else timezone.localdate())
-    return OfficialDocument(
-        header_text=reply.unit.full_name,
+    person, phone = part("contact_person"), part("contact_phone")
+    contact = f"（联系人：{person}{'　联系电话：' + phone if phone else ''}）" if person else ""
+    return ReplyLetter(
+        category_mark=f"{reply.category}类" if reply.category else "",
+        issuer=reply.unit.full_name,
         doc_number=reply.doc_number,
         title=reply.title,
-        addressee=f"{reply.addressee}：" if reply.addressee else "",
-        body_html=str(opening) + str(_paragraphs(reply.body)) + str(contact),
-        signature_lines=[reply.unit.full_name],
+        addressee=f"{part('addressee')}：" if part("addressee") else "",
+        opening=_opening(reply, title, proposal.number),
+        paragraphs=[line.strip() for line in part("body").splitlines() if line.strip()],
+        signature=reply.unit.full_name,
         date_text=chinese_date(date) if date else "",
-        copies_to=reply.copies_to,
-        category_mark=f"{reply.category}类" if reply.category else "",
-        watermark_draft=reply.status == reply.Status.DRAFT,
-        closing_html=str(disclosure),
+        disclosure=f"（此件{reply.get_disclosure_display()}）" if reply.disclosure else "",
+        contact=contact,
+        copies_to=part("copies_to"),
+        draft=reply.status == reply.Status.DRAFT,
+    )
+
+
+def reply_document(reply):
+    """A reply letter (复函) as an `OfficialDocument`, its category printed at the top right."""
+    letter = reply_letter(reply)
+    body = format_html_join("", "<p>{}</p>", ((line,) for line in [letter.opening, *letter.paragraphs] if line))
+    closing = format_html_join("", "<p>{}</p>", ((line,) for line in (letter.disclosure, letter.contact) if line))
+    return OfficialDocument(
+        header_text=letter.issuer,
+        doc_number=letter.doc_number,
+        title=letter.title,
+        addressee=letter.addressee,
+        body_html=str(body),
+        signature_lines=[letter.signature],
+        date_text=letter.date_text,
+        copies_to=letter.copies_to,
+        category_mark=letter.category_mark,
+        watermark_draft=letter.draft,
+        closing_html=str(closing),
     )

@@ -311,6 +311,27 @@ class ReplyForm(forms.Form):
     non_disclosure_reason = forms.CharField(label=_("不予公开理由"), max_length=300, required=False)
 
 
+class ReplyTemplateForm(forms.Form):
+    """A unit's answer template; the office also says whose it is."""
+
+    unit = forms.ModelChoiceField(label=_("单位"), queryset=MemberUnit.objects.filter(is_active=True))
+    title = forms.CharField(label=_("模板名称"), max_length=60)
+    body = text_field(
+        _("模板正文"),
+        DOCUMENT_LENGTH,
+        12,
+        help_text=_(
+            "可用占位符（套用时按本件填好）：{代表姓名} 或 {委员姓名}、"
+            "{建议标题} 或 {提案标题}、{届次}、{编号}、{主办单位}。"
+        ),
+    )
+
+    def __init__(self, *args, office: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not office:
+            del self.fields["unit"]
+
+
 class RatingForm(forms.Form):
     rating = forms.ChoiceField(label=_("测评意见"), choices=Proposal.Rating.choices, widget=forms.RadioSelect)
 

@@ -8,6 +8,7 @@ already lost the personal data policy hides.
 
 from django.dispatch import Signal
 
+from .documents import reply_letter
 from .numbering import index_number_take, register_index_formatter
 from .selectors import active_units, disclosed_replies, public_reply_fields
 from .selectors.proposal_progress import ProgressStep, disclosed_proposals
@@ -26,5 +27,6 @@ __all__ = [
     "proposal_progress_steps",
     "public_reply_fields",
     "register_index_formatter",
+    "reply_letter",
     "reply_public_changed",
 ]

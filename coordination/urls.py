@@ -12,6 +12,7 @@ from .views import (
     proposal_batch,
     proposal_handling,
     proposals,
+    reply_templates,
     supervision,
 )
 
@@ -98,6 +99,11 @@ urlpatterns = [
         proposal_handling.extension_decide,
         name="proposal-extension-decide",
     ),
+    path("proposals/<int:pk>/reply-preview/", proposals.reply_preview, name="reply-preview"),
+    path("proposals/templates/", reply_templates.template_list, name="reply-templates"),
+    path("proposals/templates/new/", reply_templates.template_edit, name="reply-template-create"),
+    path("proposals/templates/<int:pk>/", reply_templates.template_edit, name="reply-template"),
+    path("proposals/templates/<int:pk>/delete/", reply_templates.template_delete, name="reply-template-delete"),
     path("people/", people.people_list, name="people"),
     path("people/new/", people.person_create, name="person-create"),
     path("people/<int:pk>/", people.person_detail, name="person"),

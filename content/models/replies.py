@@ -12,7 +12,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.models import Page
 
 from coordination.models import MemberUnit, Proposal, Reply
-from coordination.public import disclosed_proposals, disclosed_replies, proposal_progress_steps, public_reply_fields
+from coordination.public import (
+    disclosed_proposals,
+    disclosed_replies,
+    proposal_progress_steps,
+    public_reply_fields,
+    reply_letter,
+)
 
 from ..fulltext.documents import SearchDocument
 from .common import paginate
@@ -90,7 +96,11 @@ class ReplyIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="content/reply_detail.html",
-            context_overrides={"reply": reply, "public": public_reply_fields(reply)},
+            context_overrides={
+                "reply": reply,
+                "public": public_reply_fields(reply),
+                "letter": reply_letter(reply, public=True),
+            },
         )
 
     def url_for_reply(self, reply) -> str:

@@ -32,7 +32,8 @@ from .proposal_handling import (
     ProposalExtensionRequest,
     ProposerContact,
 )
-from .proposals import CoOpinion, Proposal, Proposer, Reply
+from .proposals import CoOpinion, Proposal, Proposer, Reply, ReplyRound
+from .reply_templates import ReplyTemplate
 from .units import Liaison, MemberUnit, UnitAlias
 
 __all__ = [
@@ -68,6 +69,8 @@ __all__ = [
     "Proposer",
     "ReminderLog",
     "Reply",
+    "ReplyRound",
+    "ReplyTemplate",
     "ScheduledJobRun",
     "TopicAttachment",
     "UnitAlias",

@@ -9,6 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from .units import MemberUnit
 
 
+class ReplyRound(models.IntegerChoices):
+    FIRST = 1, _("首次答复")
+    SECOND = 2, _("再次答复")
+
+
 class Proposal(models.Model):
     """A suggestion of an NPC deputy or a proposal of a CPPCC member, assigned to a lead unit.
 
@@ -52,6 +57,9 @@ class Proposal(models.Model):
     co_opinion_deadline = models.DateField(_("协办意见时限"), null=True, blank=True)
     rating = models.CharField(_("测评意见"), max_length=12, choices=Rating.choices, blank=True)
     rated_on = models.DateField(_("测评日期"), null=True, blank=True)
+    # 1 while the first reply is owed; 2 once an unsatisfied rating asked for a second reply
+    # (再次答复), due a month after the rating. There is no third round: the second reply's rating closes.
+    reply_round = models.PositiveSmallIntegerField(_("答复轮次"), choices=ReplyRound.choices, default=ReplyRound.FIRST)
     return_reason = models.CharField(_("退回理由"), max_length=300, blank=True)
 
     class Meta:
@@ -67,6 +75,11 @@ class Proposal(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workbench:proposal", args=[self.pk])
+
+    @property
+    def owes_second_reply(self) -> bool:
+        """Rated 不满意 after the first reply: a second reply (再次答复) is, or was, owed."""
+        return self.reply_round == ReplyRound.SECOND
 
     @property
     def proposer_role(self) -> str:
@@ -126,6 +139,7 @@ class Reply(models.Model):
     PUBLIC_STATUSES = (Status.SIGNED_OFF, Status.SENT)
 
     proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="replies", verbose_name=_("建议提案"))
+    round = models.PositiveSmallIntegerField(_("答复轮次"), choices=ReplyRound.choices, default=ReplyRound.FIRST)
     unit = models.ForeignKey(MemberUnit, on_delete=models.PROTECT, related_name="replies", verbose_name=_("答复单位"))
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     doc_number = models.CharField(_("文号"), max_length=60, blank=True)
@@ -142,6 +156,9 @@ class Reply(models.Model):
     )
     non_disclosure_reason = models.CharField(_("不予公开理由"), max_length=300, blank=True)
     index_number = models.CharField(_("索引号"), max_length=80, blank=True)
+    # The proposer's rating of this letter (the proposal keeps the latest one).
+    rating = models.CharField(_("测评意见"), max_length=12, choices=Proposal.Rating.choices, blank=True)
+    rated_on = models.DateField(_("测评日期"), null=True, blank=True)
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -172,6 +189,10 @@ class Reply(models.Model):
             models.UniqueConstraint(
                 fields=["unit", "doc_number"], condition=~Q(doc_number=""), name="unique_reply_doc"
             ),
+            # One letter per round; an imported letter is a record of the past and may stand beside them.
+            models.UniqueConstraint(
+                fields=["proposal", "round"], condition=Q(imported=False), name="unique_reply_round"
+            ),
             models.CheckConstraint(
                 condition=~Q(disclosure="not_disclosed") | ~Q(non_disclosure_reason=""),
                 name="non_disclosure_needs_reason",
@@ -184,7 +205,15 @@ class Reply(models.Model):
     @property
     def title(self) -> str:
         p = self.proposal
-        return f"对{p.session}第{p.number}号{p.document_word}的复函"
+        second = "（再次答复）" if self.round == ReplyRound.SECOND else ""
+        return f"对{p.session}第{p.number}号{p.document_word}的复函{second}"
+
+    @property
+    def first_reply(self) -> "Reply | None":
+        """The letter a second reply follows up (its 文号 and date are cited in the opening)."""
+        if self.round != ReplyRound.SECOND:
+            return None
+        return self.proposal.replies.filter(round=ReplyRound.FIRST).order_by("-pk").first()
 
     @property
     def is_public(self) -> bool:

@@ -73,6 +73,7 @@ from .proposals import (
 from .reminders import office_digest_send, reminders_send
 from .replies import REPLY_FIELDS, reply_reopen, reply_save, reply_send, reply_sign_off
 from .reply_import import reply_disclosure_confirm, reply_import
+from .reply_templates import reply_template_delete, reply_template_fill, reply_template_save
 from .scheduling import scheduled_job_run, scheduler_heartbeat
 from .standing_measures import standing_measure_upsert, unit_aliases_seed
 
@@ -137,6 +138,9 @@ __all__ = [
     "reminders_send",
     "reply_disclosure_confirm",
     "reply_import",
+    "reply_template_delete",
+    "reply_template_fill",
+    "reply_template_save",
     "reply_reopen",
     "reply_save",
     "reply_send",

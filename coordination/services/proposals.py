@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from coordination import permissions
 from coordination.errors import DomainError, InvalidState
-from coordination.models import ActionItem, CoOpinion, MemberUnit, Proposal, Proposer
+from coordination.models import ActionItem, CoOpinion, MemberUnit, Proposal, Proposer, Reply, ReplyRound
 
 from .common import NOTE_LENGTH, audit, check, liaison_users, lock, required_text, validated
 from .notifications import notification_send
@@ -27,7 +27,8 @@ def sync_supervision(proposal: Proposal) -> ActionItem:
     item = ActionItem.objects.filter(proposal=proposal).first() or ActionItem(
         proposal=proposal, source=ActionItem.Source.PROPOSAL, original_deadline=proposal.original_deadline
     )
-    item.title = f"答复{proposal.session}第{proposal.number}号{proposal.document_word}：{proposal.title}"[:300]
+    verb = "再次答复" if proposal.reply_round == ReplyRound.SECOND else "答复"
+    item.title = f"{verb}{proposal.session}第{proposal.number}号{proposal.document_word}：{proposal.title}"[:300]
     item.source_reference = f"{proposal.session} 第{proposal.number}号"
     item.lead_unit, item.deadline = proposal.lead_unit, proposal.deadline
     finished = proposal.status in (Proposal.Status.REPLIED, Proposal.Status.CLOSED)
@@ -185,24 +186,31 @@ def proposal_co_opinion(*, actor, proposal: Proposal, unit: MemberUnit, text: st
 
 @transaction.atomic
 def proposal_rate(*, actor, proposal: Proposal, rating: str) -> Proposal:
-    """Record the deputy's rating; an unsatisfied rating reopens handling with a new deadline."""
+    """Record the proposer's rating of the reply sent, on the letter and on the proposal.
+
+    不满意 after the first reply reopens handling for a second reply (再次答复), due
+    `PORTAL_PROPOSAL_REDO_MONTHS` (one month) after the rating. The second reply's rating, whatever
+    it is, closes the proposal: there is no third round.
+    """
     proposal = lock(proposal)
     check("proposal.rate", actor, proposal)
     if rating not in Proposal.Rating.values:
         raise DomainError(_("测评意见只能是满意、基本满意或不满意。"))
-    proposal.rating, proposal.rated_on = rating, timezone.localdate()
-    if rating == Proposal.Rating.UNSATISFIED:
-        proposal.status = Proposal.Status.IN_HANDLING
-        proposal.deadline = timezone.localdate() + relativedelta(months=settings.PORTAL_PROPOSAL_REDO_MONTHS)
+    today, rated_round = timezone.localdate(), proposal.reply_round
+    proposal.rating, proposal.rated_on = rating, today
+    proposal.replies.filter(status=Reply.Status.SENT, round=proposal.reply_round).update(rating=rating, rated_on=today)
+    if rating == Proposal.Rating.UNSATISFIED and proposal.reply_round == ReplyRound.FIRST:
+        proposal.status, proposal.reply_round = Proposal.Status.IN_HANDLING, ReplyRound.SECOND
+        proposal.deadline = today + relativedelta(months=settings.PORTAL_PROPOSAL_REDO_MONTHS)
         notification_send(
             recipients=liaison_users([proposal.lead_unit]),
-            title=_("代表委员不满意，请重新办理：%(t)s") % {"t": proposal.title},
-            body=_("请于%(d)s前重新答复。") % {"d": proposal.deadline},
+            title=_("代表委员不满意，请再次答复：%(t)s") % {"t": proposal.title},
+            body=_("请于%(d)s前再次答复。") % {"d": proposal.deadline},
             url=proposal.get_absolute_url(),
         )
     else:
         proposal.status = Proposal.Status.CLOSED
-    proposal.save(update_fields=["rating", "rated_on", "status", "deadline"])
+    proposal.save(update_fields=["rating", "rated_on", "status", "deadline", "reply_round"])
     sync_supervision(proposal)
-    audit.record(proposal, "coordination.proposal.rate", actor=actor, changes={"rating": rating})
+    audit.record(proposal, "coordination.proposal.rate", actor=actor, changes={"rating": rating, "round": rated_round})
     return proposal

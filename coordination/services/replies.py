@@ -1,4 +1,10 @@
-"""Reply letters (答复/复函): drafting, sign-off (签发) with 文号, reopening, sending (imports: `reply_import`)."""
+"""Reply letters (答复/复函): drafting, sign-off (签发) with 文号, reopening, sending (imports: `reply_import`).
+
+A proposal rated 不满意 owes a second reply (再次答复, `Proposal.reply_round` 2): a new letter of the
+same unit, drafted, signed off and sent like the first. It takes the next 文号 of the same series
+(文号 are never shared), says "（再次答复）" in its title and cites the first letter's 文号 in its
+opening (`documents.reply_letter`).
+"""
 
 from django.db import transaction
 from django.utils import timezone
@@ -36,6 +42,7 @@ def reply_save(*, actor, proposal: Proposal, **fields) -> Reply:
         raise DomainError(_("未知字段：%(f)s") % {"f": "、".join(sorted(unknown))})
     reply = proposal.replies.filter(status=Reply.Status.DRAFT).first() or Reply(
         proposal=proposal,
+        round=proposal.reply_round,
         unit=proposal.lead_unit,
         drafted_by=actor,
         addressee="、".join(f"{p.name}{proposal.proposer_role}" for p in proposal.proposers.all()),

@@ -1,5 +1,6 @@
 """Workbench screens of suggestions and proposals: registration, the reply letter, sign-off, rating."""
 
+import copy
 from datetime import date
 
 from django.contrib import messages
@@ -10,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination import permissions, selectors, services
-from coordination.documents import reply_document
+from coordination import permissions, rules, selectors, services
+from coordination.documents import reply_document, reply_letter
 from coordination.errors import DomainError
 from coordination.forms import (
     LetterFieldsForm,
@@ -27,9 +28,11 @@ from coordination.models import MemberUnit, Proposal, Reply
 from coordination.pdf import render_pdf
 from coordination.selectors.proposal_figures import header as figure_header
 from coordination.selectors.proposal_handling import first_contact_late, proposal_handling
+from coordination.selectors.reply_templates import reply_templates_of
 from coordination.spreadsheets import table_workbook
 
 from .common import office_required, posted_id, run
+from .reply_templates import apply_template
 
 
 def visible_proposal(request, pk) -> Proposal:
@@ -62,28 +65,53 @@ def proposal_create(request):
 
 
 def _current_reply(proposal) -> Reply | None:
-    return proposal.replies.order_by("-pk").first()
+    """The letter of the round owed: after 不满意, the second reply (None until it is drafted)."""
+    return proposal.replies.filter(round=proposal.reply_round).order_by("-pk").first()
+
+
+def _reply_initial(proposal, reply) -> dict:
+    """The reply form's first values: the letter being drafted, or a new round's fresh letter."""
+    if reply and not reply.imported:
+        return {f: getattr(reply, f) for f in ReplyForm.base_fields}
+    return {
+        "addressee": "、".join(f"{p.name}{proposal.proposer_role}" for p in proposal.proposers.all()),
+        "disclosure": Reply.Disclosure.PROACTIVE,
+    }
+
+
+def _letter_from_form(proposal, reply, data: dict):
+    """The letter the form's values would issue, nothing saved: the draft being edited with the
+    typed values, or a new letter of the round owed."""
+    if reply and reply.status == Reply.Status.DRAFT:
+        letter = copy.copy(reply)
+    else:
+        letter = Reply(proposal=proposal, unit=proposal.lead_unit, round=proposal.reply_round)
+    for name, value in data.items():
+        setattr(letter, name, value.strip() if isinstance(value, str) else value)
+    return reply_letter(letter)
 
 
 @login_required
 def proposal_detail(request, pk):
+    """The proposal and its reply: the lead unit drafts beside the letter as it will be issued.
+
+    The reply form posts one of three actions: 保存 (save the draft), 预览 (show the letter the
+    typed values make, nothing saved: the preview step without JavaScript) and 套用模板 (fill the
+    body from one of the unit's templates, nothing saved)."""
     proposal = visible_proposal(request, pk)
     unit = selectors.liaison_unit(request.user)
     reply = _current_reply(proposal)
     is_lead = unit is not None and unit.pk == proposal.lead_unit_id
-    initial = (
-        {f: getattr(reply, f) for f in ReplyForm.base_fields}
-        if reply
-        else {
-            "addressee": "、".join(f"{p.name}{proposal.proposer_role}" for p in proposal.proposers.all()),
-            "disclosure": Reply.Disclosure.PROACTIVE,
-        }
-    )
-    form = ReplyForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not is_lead:
-            raise PermissionDenied
-        if form.is_valid():
+    action = request.POST.get("action", "save")
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not is_lead:
+        raise PermissionDenied
+    if data is not None and action == "template":
+        data = apply_template(request, proposal, data)
+    form = ReplyForm(data, initial=_reply_initial(proposal, reply))
+    letter = None
+    if data is not None and form.is_valid():
+        if action == "save":
             try:
                 services.reply_save(actor=request.user, proposal=proposal, **form.cleaned_data)
             except DomainError as error:
@@ -91,9 +119,15 @@ def proposal_detail(request, pk):
             else:
                 messages.success(request, _("答复稿已保存。"))
                 return redirect("workbench:proposal", pk=pk)
+        letter = _letter_from_form(proposal, reply, form.cleaned_data)
+    if letter is None and is_lead and rules.can("reply.save", request.user, proposal):
+        letter = _letter_from_form(proposal, reply, dict(form.initial))
     context = {
         "proposal": proposal,
         "reply": reply,
+        "letter": letter or (reply_letter(reply) if reply else None),
+        "earlier_replies": proposal.replies.exclude(pk=getattr(reply, "pk", None)).order_by("pk"),
+        "templates": reply_templates_of(request.user, proposal.lead_unit) if is_lead else (),
         "form": form,
         "is_lead": is_lead,
         "unit": unit,
@@ -104,6 +138,21 @@ def proposal_detail(request, pk):
         "handling": proposal_handling(proposal, reply),
     }
     return render(request, "coordination/proposal_detail.html", context)
+
+
+@require_POST
+@login_required
+def reply_preview(request, pk):
+    """The letter the reply form's values make, as an HTML fragment for the live preview."""
+    proposal = visible_proposal(request, pk)
+    unit = selectors.liaison_unit(request.user)
+    if unit is None or unit.pk != proposal.lead_unit_id or not rules.can("reply.save", request.user, proposal):
+        raise PermissionDenied
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(status=422)
+    letter = _letter_from_form(proposal, _current_reply(proposal), form.cleaned_data)
+    return render(request, "coordination/includes/reply_letter.html", {"letter": letter})
 
 
 def _reply_action(request, pk, service, success, **arguments):
@@ -183,14 +232,20 @@ def proposal_return(request, pk):
 
 @login_required
 def reply_pdf(request, pk):
-    """The reply letter in official layout; drafts carry the draft mark."""
+    """The reply letter in official layout (the current one, or an earlier one by `?reply=`); drafts
+    carry the draft mark."""
     proposal = visible_proposal(request, pk)
-    reply = _current_reply(proposal)
+    chosen = request.GET.get("reply", "")
+    reply = (
+        proposal.replies.filter(pk=int(chosen)).first()
+        if chosen.isascii() and chosen.isdigit() and len(chosen) < 10
+        else _current_reply(proposal)
+    )
     if reply is None:
         messages.error(request, _("还没有答复稿。"))
         return redirect("workbench:proposal", pk=pk)
     response = HttpResponse(render_pdf(reply_document(reply)), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="reply-{proposal.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="reply-{proposal.pk}-{reply.round}.pdf"'
     return response
 
 
@@ -281,7 +336,7 @@ def reply_disclosure(request, pk):
     return render(
         request,
         "coordination/letter_disclosure.html",
-        {"reply": reply, "public": selectors.public_reply_fields(reply)},
+        {"reply": reply, "public": selectors.public_reply_fields(reply), "letter": reply_letter(reply, public=True)},
     )
 
 
