@@ -100,10 +100,8 @@ def test_the_progress_page_shows_steps_and_no_personal_data(client, world):
 def test_a_proposal_with_a_disclosed_reply_links_to_it(client, world):
     proposal = world["sent"]
     Proposal.objects.filter(pk=proposal.pk).update(assigned_on=datetime.date(2026, 11, 20))  # first on the page
-    reply = Reply.objects.create(
-        proposal=proposal,
-        unit=proposal.lead_unit,
-        status=Reply.Status.SENT,
+    reply = proposal.replies.get()
+    Reply.objects.filter(pk=reply.pk).update(
         reply_date=datetime.date(2026, 11, 21),
         sent_on=datetime.date(2026, 11, 21),
         disclosure=Reply.Disclosure.PROACTIVE,

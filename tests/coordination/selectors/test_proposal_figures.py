@@ -54,9 +54,10 @@ def world(units):
             original_deadline=deadline,
             rating=rating,
         )
-        for status, letter_date, sent_on, category in replies:
+        for round_, (status, letter_date, sent_on, category) in enumerate(replies, start=1):
             Reply.objects.create(
                 proposal=proposal,
+                round=round_,
                 unit=units[unit],
                 status=status,
                 reply_date=letter_date,

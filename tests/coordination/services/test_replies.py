@@ -121,7 +121,7 @@ def test_the_second_reply_is_a_new_letter_of_the_same_series_citing_the_first(pr
 
     first = sent(proposal, people)
     rate(proposal, people, Proposal.Rating.UNSATISFIED)
-    second = draft(proposal, people, body="经再次研究，资金已于本月落实。")
+    second = countersigned(proposal, people, body="经再次研究，资金已于本月落实。")
     assert second.pk != first.pk and second.round == 2
     assert "再次答复" in second.title and "再次答复" not in first.title
     letter = reply_letter(second)

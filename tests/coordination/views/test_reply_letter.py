@@ -15,6 +15,14 @@ from coordination.models import Reply
 from coordination.pdf import render_pdf
 from tests.coordination.services.conftest import *  # noqa: F403  (the people and proposal fixtures)
 
+
+def countersign(reply, people):
+    """The co-unit's 会签 of the draft as it stands, which 签发 waits for."""
+    for unit in reply.proposal.co_units.all():
+        services.reply_countersign(actor=people["co"], reply=reply, unit=unit, decision="agree")
+    return reply
+
+
 OWN_OPENINGS = [
     "您提出的《关于为独居老人安装应急呼叫设备的建议》收悉，现答复如下：\n一、基本情况",
     "现将有关情况答复如下：\n一、已开展的工作",
@@ -107,7 +115,7 @@ def test_the_preview_the_pdf_and_the_public_page_print_the_same_letter_with_one_
     assert shown.count("如下") == 1  # "…答复如下：" once, the drafter's or the generated one
 
     with django_capture_on_commit_callbacks(execute=True):
-        reply = services.reply_sign_off(actor=people["leader"], reply=reply)
+        reply = services.reply_sign_off(actor=people["leader"], reply=countersign(reply, people))
     client.logout()
     public_letter = reply_letter(reply, public=True)
     public = html_letter(client.get(f"/replies/{reply.pk}/").content.decode())
@@ -145,7 +153,9 @@ def test_the_live_preview_answers_the_lead_liaison_only(proposal, people, client
 def test_after_unsatisfied_the_form_drafts_the_second_reply_beside_the_first(proposal, people, client):
     first = services.reply_sign_off(
         actor=people["leader"],
-        reply=services.reply_save(actor=people["lead"], proposal=proposal, category="B", body="已列入计划。"),
+        reply=countersign(
+            services.reply_save(actor=people["lead"], proposal=proposal, category="B", body="已列入计划。"), people
+        ),
     )
     services.reply_send(actor=people["lead"], reply=first)
     rated = services.proposal_rate(actor=people["office"], proposal=proposal, rating="unsatisfied")
