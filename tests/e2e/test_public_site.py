@@ -2,6 +2,7 @@
 
 import pytest
 
+from content.demo.texts import NOTICE
 from tests.e2e.conftest import serious_accessibility_violations
 
 
@@ -26,9 +27,9 @@ def test_a_visitor_finds_policies_duties_and_search_results(live_server, page, s
     page.select_option("#id_topic", label="机构职能")
     page.click("form.filters button[type=submit]")
     assert page.locator(".card").count() == 1
-    page.click("text=关于调整陈仓区社会救助工作联席会议成员单位及工作职责的通知")
+    page.click(f"text={NOTICE['title']}")
     metadata = page.locator("table.metadata").inner_text()
-    assert "610300-11610304016006562W/2022-00084" in metadata and "宝陈政办发〔2022〕45号" in metadata
+    assert NOTICE["index_number"] in metadata and NOTICE["doc_number"] in metadata
     assert serious_accessibility_violations(page) == []
     with page.expect_download() as download:
         page.click(".attachments a")
