@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES, VAR_DIR
+from .base import CACHES, DATABASES, STORAGES, VAR_DIR
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
@@ -12,8 +12,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # In memory, unless a test's worker process is pointed at a real SMTP server (EMAIL_HOST).
 if not os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = VAR_DIR / "test-media"
-PORTAL_PRIVATE_ROOT = VAR_DIR / "test-private"
+# Each pytest-xdist worker ("gw0", "gw1" …) has its own folders, as it has its own test database.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = VAR_DIR / f"test-media{_WORKER}"
+PORTAL_PRIVATE_ROOT = VAR_DIR / f"test-private{_WORKER}"
+# …and its own keys in a shared cache (Redis in CI).
+CACHES["default"]["KEY_PREFIX"] = f"test{_WORKER}"
 STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}}}
 # Tests run tasks inline even where a broker is configured (CI); the integration tests send
 # through Redis to a real worker on purpose.
