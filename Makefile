@@ -18,10 +18,11 @@ run: setup migrate
 	$(PY) manage.py runserver $(HOST)
 
 # The suite is spread over the machine's cores (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+# In collection order (pytest-django runs transactional tests last: their flush empties the database).
 TEST_WORKERS ?= auto
 
 test: setup
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 setup: system-packages venv messages
 
