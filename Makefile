@@ -9,7 +9,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 gettext poppler-utils chromium
 
-.PHONY: run test setup system-packages venv messages migrate lint ci clean
+.PHONY: run test setup system-packages fonts venv messages migrate lint ci clean
 
 run: setup migrate
 	$(PY) manage.py load_demo
@@ -24,7 +24,23 @@ TEST_WORKERS ?= auto
 test: setup
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
-setup: system-packages venv messages
+setup: system-packages fonts venv messages
+
+# The 公文 fonts: Fandol's 仿宋, 黑体, 楷体 and 宋体 (GPL with the font exception), taken from Debian's
+# texlive-lang-chinese without installing TeX, into the user's fontconfig folder; Noto CJK (above)
+# stays the fallback for characters Fandol lacks.
+FONT_DIR ?= $(HOME)/.local/share/fonts/fandol
+FANDOL := FandolFang-Regular FandolHei-Regular FandolHei-Bold FandolKai-Regular FandolSong-Regular FandolSong-Bold
+
+fonts:
+	@if [ -f "$(FONT_DIR)/FandolFang-Regular.otf" ]; then exit 0; fi; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; cd "$$tmp"; \
+	apt-get download -qq texlive-lang-chinese >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get download -qq texlive-lang-chinese >/dev/null 2>&1; } || \
+	  { echo "note: could not download texlive-lang-chinese; 公文 PDFs fall back to Noto CJK"; exit 0; }; \
+	dpkg-deb -x texlive-lang-chinese_*.deb deb && mkdir -p "$(FONT_DIR)" && \
+	for f in $(FANDOL); do cp deb/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/$$f.otf "$(FONT_DIR)/"; done && \
+	fc-cache -f "$(FONT_DIR)" && echo "Installed the Fandol fonts in $(FONT_DIR)"
 
 # Installs the Debian packages the portal needs (CJK fonts and harfbuzz subsetting for PDFs,
 # gettext for translations, chromium for the browser tests) when this user may; otherwise says

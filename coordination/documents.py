@@ -1,109 +1,102 @@
 """The official documents (公文) the coordination domain prints: what goes on the page."""
 
-import hashlib
-import json
+import datetime
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 
-from .models import Circular, Minutes
-from .pdf import OfficialDocument
+from .models import Attendance, Circular, Minutes
+from .official import Block, OfficialDocument, Roster, Table, blocks_from_text
 
 
 def chinese_date(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def _paragraphs(text: str) -> str:
-    return format_html_join("", "<p>{}</p>", ((line.strip(),) for line in text.splitlines() if line.strip()))
+def _iso_date(value: str) -> str:
+    return chinese_date(datetime.date.fromisoformat(value))
 
 
-def minutes_document(minutes: Minutes):
-    """The minutes as an `OfficialDocument`, ready for the PDF and the print preview."""
+def _rosters(minutes: Minutes) -> list[Roster]:
+    """出席 and 请假 from the meeting's attendance record (GB/T 9704 10.3), units in their order."""
+    present, leave = [], []
+    for attendance in minutes.meeting.attendances.select_related("unit"):
+        if attendance.status == Attendance.Status.PRESENT:
+            present.append(f"{attendance.unit.short_name}{attendance.attendee or attendance.planned_attendee}")
+        elif attendance.status == Attendance.Status.LEAVE:
+            leave.append(f"{attendance.unit.short_name}{attendance.planned_attendee}")
+    return [Roster(label, tuple(names)) for label, names in (("出席", present), ("请假", leave)) if names]
+
+
+def minutes_document(minutes: Minutes) -> OfficialDocument:
+    """The minutes (纪要格式) as an `OfficialDocument`, for the PDF, the Word file and the print preview."""
     items = minutes.agreed_items.select_related("lead_unit").prefetch_related("co_units")
-    rows = format_html_join(
-        "",
-        "<li><p>{}（牵头单位：{}；配合单位：{}；完成时限：{}）{}</p></li>",
-        (
-            (
-                item.title,
-                item.lead_unit.short_name,
-                "、".join(u.short_name for u in sorted(item.co_units.all(), key=lambda u: u.order)) or "无",
-                chinese_date(item.deadline),
-                format_html("预期成果：{}。", item.expected_result) if item.expected_result else "",
+    agreed = [Block("议定事项", "h1")]
+    for number, item in enumerate(items, start=1):
+        co_units = "、".join(u.short_name for u in sorted(item.co_units.all(), key=lambda u: u.order)) or "无"
+        result = f"预期成果：{item.expected_result}。" if item.expected_result else ""
+        agreed.append(
+            Block(
+                f"{number}. {item.title}（牵头单位：{item.lead_unit.short_name}；配合单位：{co_units}；"
+                f"完成时限：{chinese_date(item.deadline)}）{result}"
             )
-            for item in items
-        ),
-    )
-    body = format_html('{}<h2>议定事项</h2><ol class="agreed-items">{}</ol>', _paragraphs(minutes.body), rows)
-    date = timezone.localdate(minutes.issued_at) if minutes.issued_at else timezone.localdate()
+        )
+    date = chinese_date(timezone.localdate(minutes.issued_at) if minutes.issued_at else timezone.localdate())
     office = settings.PORTAL_OFFICE_NAME
     return OfficialDocument(
-        header_text=f"{settings.PORTAL_MEETING_NAME}纪要",
+        layout="minutes",
+        issuer=f"{settings.PORTAL_MEETING_NAME}纪要",
         doc_number=minutes.doc_number,
         title=minutes.title,
-        addressee="",
-        body_html=str(body),
+        body=[*blocks_from_text(minutes.body), *agreed],
+        rosters=_rosters(minutes),
         signature_lines=[office],
-        date_text=chinese_date(date),
+        date_text=date,
         copies_to=minutes.copies_to,
         printed_by=office,
-        printed_date_text=chinese_date(date),
-        watermark_draft=minutes.status != Minutes.Status.ISSUED,
+        printed_date_text=date,
+        draft=minutes.status != Minutes.Status.ISSUED,
     )
 
 
-def fingerprint(document) -> str:
-    """A digest of everything printed: the PDF is rendered again only when it changes."""
-    data = json.dumps(document.__dict__, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+def _titles(entries: list[dict], *, late_mark: bool = False) -> str:
+    if late_mark:
+        return "；".join(i["title"] + ("" if i["on_time"] else "（逾期办结）") for i in entries) or "—"
+    return "；".join(f"{i['title']}（时限{_iso_date(i['deadline'])}）" for i in entries) or "—"
 
 
-def circular_document(circular: Circular):
+def circular_document(circular: Circular) -> OfficialDocument:
     """The circular as an `OfficialDocument`: a table per unit of what was done, what is late and
     what is graded red (红灯). An unsaved circular (the preview) prints as of today, unnumbered."""
     office = settings.PORTAL_OFFICE_NAME
     done = sum(len(row["completed"]) for row in circular.snapshot)
     late = sum(len(row["overdue"]) for row in circular.snapshot)
     red = sum(len(row.get("red", [])) for row in circular.snapshot)  # circulars issued before lights have none
-    intro = format_html(
-        "<p>现将{}至{}各成员单位落实联席会议议定事项的情况通报如下。期内共办结{}项，截至期末逾期未办结{}项，"
-        "红灯预警{}项。</p>",
-        chinese_date(circular.period_start),
-        chinese_date(circular.period_end),
-        done,
-        late,
-        red,
+    intro = (
+        f"现将{chinese_date(circular.period_start)}至{chinese_date(circular.period_end)}各成员单位落实联席会议"
+        f"议定事项的情况通报如下。期内共办结{done}项，截至期末逾期未办结{late}项，红灯预警{red}项。"
     )
-    rows = format_html_join(
-        "",
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+    rows = tuple(
         (
-            (
-                row["unit"],
-                "；".join(i["title"] + ("" if i["on_time"] else "（逾期办结）") for i in row["completed"]) or "—",
-                "；".join(f"{i['title']}（时限{i['deadline']}）" for i in row["overdue"]) or "—",
-                "；".join(f"{i['title']}（时限{i['deadline']}）" for i in row.get("red", [])) or "—",
-                row["in_hand"],
-            )
-            for row in circular.snapshot
-        ),
+            row["unit"],
+            _titles(row["completed"], late_mark=True),
+            _titles(row["overdue"]),
+            _titles(row.get("red", [])),
+            str(row["in_hand"]),
+        )
+        for row in circular.snapshot
     )
-    table = format_html(
-        "<table><thead><tr><th>单位</th><th>期内办结</th><th>逾期未办结</th><th>红灯事项</th><th>在办</th></tr></thead>"
-        "<tbody>{}</tbody></table><p>请逾期单位和红灯事项的牵头单位抓紧办理，并于下次例会前向办公室书面说明情况。</p>",
-        rows,
-    )
+    table = Table(("单位", "期内办结", "逾期未办结", "红灯事项", "在办"), rows)
+    closing = Block("请逾期单位和红灯事项的牵头单位抓紧办理，并于下次例会前向办公室书面说明情况。")
     date = chinese_date(timezone.localdate(circular.issued_at) if circular.issued_at else timezone.localdate())
     return OfficialDocument(
-        header_text=office,
+        issuer=office,
         doc_number=circular.doc_number,
         title=circular.title,
         addressee="各成员单位：",
-        body_html=str(intro) + str(table),
+        body=[Block(intro), table, closing],
         signature_lines=[office],
         date_text=date,
         copies_to=settings.PORTAL_MINUTES_COPIES_TO,
@@ -209,21 +202,20 @@ def reply_letter(reply, *, public: bool = False) -> ReplyLetter:
     )
 
 
-def reply_document(reply):
-    """A reply letter (复函) as an `OfficialDocument`, its category printed at the top right."""
+def reply_document(reply) -> OfficialDocument:
+    """A reply letter (复函, 信函格式) as an `OfficialDocument`, its category printed at the top right."""
     letter = reply_letter(reply)
-    body = format_html_join("", "<p>{}</p>", ((line,) for line in [letter.opening, *letter.paragraphs] if line))
-    closing = format_html_join("", "<p>{}</p>", ((line,) for line in (letter.disclosure, letter.contact) if line))
     return OfficialDocument(
-        header_text=letter.issuer,
+        layout="letter",
+        issuer=letter.issuer,
         doc_number=letter.doc_number,
         title=letter.title,
         addressee=letter.addressee,
-        body_html=str(body),
+        body=[Block(line) for line in [letter.opening, *letter.paragraphs] if line],
         signature_lines=[letter.signature],
         date_text=letter.date_text,
+        notes=[line for line in (letter.disclosure, letter.contact) if line],
         copies_to=letter.copies_to,
         category_mark=letter.category_mark,
-        watermark_draft=letter.draft,
-        closing_html=str(closing),
+        draft=letter.draft,
     )

@@ -6,19 +6,16 @@ for offices that finish documents in WPS/Word) are two renderings of the same pa
 公文 layout only has to read them.
 """
 
-import io
 from dataclasses import dataclass, field
 
-import docx
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from .documents import chinese_date
 from .models import AgendaTopic, Meeting
-from .pdf import OfficialDocument, html_to_pdf, render_pdf
+from .official import Block, OfficialDocument, render_docx, render_pdf
+from .official.render import html_to_pdf
 from .selectors.meetings import sign_in_rows
 
 
@@ -103,37 +100,15 @@ def sign_in_parts(meeting: Meeting) -> dict:
 
 
 def _official(parts: DocumentParts) -> OfficialDocument:
-    body = format_html_join("", "<p>{}</p>", ((p,) for p in parts.paragraphs))
-    if parts.numbered:
-        body += format_html("<ol>{}</ol>", format_html_join("", "<li><p>{}</p></li>", ((n,) for n in parts.numbered)))
-    body += format_html_join("", "<p>{}</p>", ((p,) for p in parts.closing))
+    numbered = [Block(f"{number}. {text}") for number, text in enumerate(parts.numbered, start=1)]
     return OfficialDocument(
-        header_text=parts.header,
+        issuer=parts.header,
         title=parts.title,
         addressee=parts.addressee,
-        body_html=str(body),
+        body=[*(Block(p) for p in parts.paragraphs), *numbered, *(Block(p) for p in parts.closing)],
         signature_lines=[parts.signature] if parts.signature else [],
         date_text=parts.date_text,
     )
-
-
-def _docx(parts: DocumentParts) -> bytes:
-    document = docx.Document()
-    document.add_heading(parts.title, level=1)
-    if parts.addressee:
-        document.add_paragraph(parts.addressee)
-    for text in parts.paragraphs:
-        document.add_paragraph(text)
-    for text in parts.numbered:
-        document.add_paragraph(text, style="List Number")
-    for text in parts.closing:
-        document.add_paragraph(text)
-    for text in (parts.signature, parts.date_text):
-        if text:
-            document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 PARTS = {"notice": notice_parts, "agenda": agenda_parts}
@@ -145,5 +120,6 @@ def meeting_document(meeting: Meeting, kind: str, extension: str) -> tuple[bytes
         parts = sign_in_parts(meeting)
         return html_to_pdf(render_to_string("pdf/sign_in_sheet.html", parts)), parts["title"]
     parts = PARTS[kind](meeting)
-    data = render_pdf(_official(parts)) if extension == "pdf" else _docx(parts)
+    document = _official(parts)
+    data = render_pdf(document) if extension == "pdf" else render_docx(document)
     return data, parts.title

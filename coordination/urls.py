@@ -52,6 +52,7 @@ urlpatterns = [
     path("minutes/<int:pk>/consent/close/", minutes.consent_close, name="consent-close"),
     path("minutes/<int:pk>/issue/", minutes.minutes_issue, name="minutes-issue"),
     path("minutes/<int:pk>/pdf/", files.minutes_pdf, name="minutes-pdf"),
+    path("minutes/<int:pk>/docx/", files.minutes_docx, name="minutes-docx"),
     path("minutes/<int:pk>/preview/", minutes.minutes_preview, name="minutes-preview"),
     path("items/", items.item_list, name="items"),
     path("items/new/", items.item_create, name="item-create"),
@@ -85,6 +86,7 @@ urlpatterns = [
     path("proposals/<int:pk>/extend/", proposals.proposal_extend, name="proposal-extend"),
     path("proposals/<int:pk>/reassign/", proposals.proposal_reassign, name="proposal-reassign"),
     path("proposals/<int:pk>/reply.pdf", proposals.reply_pdf, name="reply-pdf"),
+    path("proposals/<int:pk>/reply.docx", proposals.reply_docx, name="reply-docx"),
     path("proposals/<int:pk>/contacts/", proposal_handling.contact_log, name="proposal-contact"),
     path("proposals/<int:pk>/countersign/", proposal_handling.countersign, name="reply-countersign"),
     path(
@@ -119,6 +121,7 @@ urlpatterns = [
     path("circulars/", supervision.circular_list, name="circulars"),
     path("circulars/preview/", supervision.circular_preview, name="circular-preview"),
     path("circulars/<int:pk>/pdf/", files.circular_pdf, name="circular-pdf"),
+    path("circulars/<int:pk>/docx/", files.circular_docx, name="circular-docx"),
     path("files/progress/<int:pk>/", files.progress_attachment, name="progress-attachment"),
     path("files/topics/<int:pk>/", files.topic_attachment, name="topic-attachment"),
 ]

@@ -13,7 +13,7 @@ from coordination import selectors, tasks
 from coordination.documents import chinese_date, circular_document
 from coordination.errors import DomainError
 from coordination.models import Circular, MemberUnit
-from coordination.pdf import render_pdf
+from coordination.official import render_pdf
 
 from .common import audit, check, liaison_users, lock, take_number, validated
 from .notifications import notification_send

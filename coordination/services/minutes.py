@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination import tasks
-from coordination.documents import fingerprint, minutes_document
+from coordination.documents import minutes_document
 from coordination.errors import DomainError, StaleEdit
 from coordination.models import ActionItem, AgreedItem, Meeting, MemberUnit, Minutes, MinutesRevision
-from coordination.pdf import render_pdf
+from coordination.official import render_pdf
 
 from .common import audit, check, liaison_users, lock, take_number, validated
 from .notifications import notification_send
@@ -189,7 +189,7 @@ def minutes_store_pdf(*, minutes_id: int) -> bool:
     """
     minutes = Minutes.objects.select_related("meeting").get(pk=minutes_id)
     document = minutes_document(minutes)
-    digest = fingerprint(document)
+    digest = document.fingerprint()
     if minutes.pdf and minutes.pdf_fingerprint == digest:
         return False
     content = render_pdf(document)

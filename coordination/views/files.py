@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from coordination import files, meeting_documents, services
+from coordination.documents import circular_document, minutes_document
+from coordination.official import render_docx
 
 
 @login_required
@@ -54,6 +56,19 @@ def circular_pdf(request, pk):
     return _stored_pdf(
         request, circular, lambda: services.circular_pdf_request(circular_id=circular.pk), circular.doc_number
     )
+
+
+@login_required
+def minutes_docx(request, pk):
+    """The issued minutes as a Word file: the PDF's text and page, for the offices' own archive."""
+    minutes = files.issued_minutes_for(request.user, pk)
+    return files.content_response(render_docx(minutes_document(minutes)), minutes.doc_number or minutes.title, "docx")
+
+
+@login_required
+def circular_docx(request, pk):
+    circular = files.circular_for(request.user, pk)
+    return files.content_response(render_docx(circular_document(circular)), circular.doc_number, "docx")
 
 
 # Which documents come in which formats: the sign-in sheet is for printing only.

@@ -25,7 +25,7 @@ from coordination.forms import (
     MinutesForm,
 )
 from coordination.models import Meeting, Minutes, MinutesRevision
-from coordination.pdf import render_html
+from coordination.official import render_html
 
 from .common import office_required, run
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coordination import permissions, rules, selectors, services
+from coordination import files, permissions, rules, selectors, services
 from coordination.documents import reply_document, reply_letter
 from coordination.errors import DomainError
 from coordination.forms import (
@@ -25,7 +25,7 @@ from coordination.forms import (
 from coordination.importers.files import extract_text
 from coordination.importers.letters import parse_reply
 from coordination.models import MemberUnit, Proposal, Reply
-from coordination.pdf import render_pdf
+from coordination.official import render_docx, render_pdf
 from coordination.selectors.proposal_figures import header as figure_header
 from coordination.selectors.proposal_handling import first_contact_late, proposal_handling
 from coordination.selectors.reply_templates import reply_templates_of
@@ -230,23 +230,37 @@ def proposal_return(request, pk):
     )
 
 
+def _chosen_reply(request, proposal):
+    """The current reply, or an earlier one by `?reply=`."""
+    chosen = request.GET.get("reply", "")
+    if chosen.isascii() and chosen.isdigit() and len(chosen) < 10:
+        return proposal.replies.filter(pk=int(chosen)).first()
+    return _current_reply(proposal)
+
+
 @login_required
 def reply_pdf(request, pk):
     """The reply letter in official layout (the current one, or an earlier one by `?reply=`); drafts
     carry the draft mark."""
     proposal = visible_proposal(request, pk)
-    chosen = request.GET.get("reply", "")
-    reply = (
-        proposal.replies.filter(pk=int(chosen)).first()
-        if chosen.isascii() and chosen.isdigit() and len(chosen) < 10
-        else _current_reply(proposal)
-    )
+    reply = _chosen_reply(request, proposal)
     if reply is None:
         messages.error(request, _("还没有答复稿。"))
         return redirect("workbench:proposal", pk=pk)
     response = HttpResponse(render_pdf(reply_document(reply)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="reply-{proposal.pk}-{reply.round}.pdf"'
     return response
+
+
+@login_required
+def reply_docx(request, pk):
+    """The same letter as a Word file, for the unit to finish and countersign in WPS/Word."""
+    proposal = visible_proposal(request, pk)
+    reply = _chosen_reply(request, proposal)
+    if reply is None:
+        messages.error(request, _("还没有答复稿。"))
+        return redirect("workbench:proposal", pk=pk)
+    return files.content_response(render_docx(reply_document(reply)), f"reply-{proposal.pk}-{reply.round}", "docx")
 
 
 @login_required

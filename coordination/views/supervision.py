@@ -14,6 +14,7 @@ from coordination.errors import DomainError
 from coordination.filters import ActionItemFilter
 from coordination.forms import CircularForm
 from coordination.models import ActionItem, Circular
+from coordination.official.render import body_items
 
 from .common import query_without
 
@@ -95,10 +96,12 @@ def circular_preview(request):
     except DomainError as error:
         form.add_error(None, error.message)
         return render(request, "coordination/circular_list.html", {"form": form, "circulars": Circular.objects.all()})
+    document = circular_document(draft)
     context = {
         "form": form,
         "draft": draft,
-        "document": circular_document(draft),
+        "document": document,
+        "body": body_items(document),
         "earlier": Circular.objects.filter(**period),
     }
     return render(request, "coordination/circular_preview.html", context)

@@ -75,6 +75,6 @@ def test_the_snapshot_lists_each_units_red_items_and_the_document_prints_them(cl
     )
     row = next(r for r in circular.snapshot if r["unit"] == "区民政局")
     assert row["red"] == [{"title": "建立低保边缘家庭帮扶台账", "deadline": "2026-12-31"}]
-    body = circular_document(circular).body_html  # what the PDF prints
-    assert "<th>红灯事项</th>" in body and "红灯预警1项" in body
-    assert "建立低保边缘家庭帮扶台账（时限2026-12-31）" in body
+    printed = circular_document(circular).lines()  # what the PDF and the Word file print
+    assert "红灯事项" in printed and any("红灯预警1项" in line for line in printed)
+    assert "建立低保边缘家庭帮扶台账（时限2026年12月31日）" in printed

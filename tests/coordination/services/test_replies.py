@@ -76,7 +76,7 @@ def test_the_reply_pdf_prints_the_category_and_number(proposal, people):
     from pypdf import PdfReader
 
     from coordination.documents import reply_document
-    from coordination.pdf import render_pdf
+    from coordination.official import render_pdf
 
     reply = signed(proposal, people)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(reply_document(reply)))).pages)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from coordination import services
 from coordination.documents import has_own_opening, reply_document, reply_letter
 from coordination.models import Reply
-from coordination.pdf import render_pdf
+from coordination.official import render_pdf
 from tests.coordination.services.conftest import *  # noqa: F403  (the people and proposal fixtures)
 
 

@@ -1,23 +1,22 @@
-"""The official-document PDF: layout facts read back from the file WeasyPrint wrote."""
+"""The official-document PDF: what it prints, read back from the file WeasyPrint wrote."""
 
 import io
 
 import pytest
 from pypdf import PdfReader
 
-from coordination.pdf import OfficialDocument, render_html, render_pdf
+from coordination.official import Block, OfficialDocument, render_html, render_pdf
 
-LONG_BODY = "".join(
-    f"<p>第{i}段：各成员单位按照职责分工抓好落实，办公室按季度汇总通报进展情况。</p>" for i in range(60)
-)
+LONG_BODY = [Block(f"第{i}段：各成员单位按照职责分工抓好落实，办公室按季度汇总通报进展情况。") for i in range(60)]
 
 
 def document(**overrides):
     fields = {
-        "header_text": "陈仓区社会救助工作联席会议纪要",
+        "layout": "minutes",
+        "issuer": "陈仓区社会救助工作联席会议纪要",
         "doc_number": "陈社救联纪〔2026〕3号",
         "title": "2026年第1次例会纪要",
-        "body_html": LONG_BODY,
+        "body": LONG_BODY,
         "signature_lines": ["陈仓区社会救助工作联席会议办公室"],
         "date_text": "2026年3月20日",
         "copies_to": "区委办公室，区人大常委会办公室",
@@ -37,6 +36,7 @@ def text_of(reader) -> str:
 
 
 def test_the_pdf_holds_the_number_the_title_and_the_colophon(reader):
+    """Everything the document says is printed (the lines of `OfficialDocument.lines`)."""
     text = text_of(reader)
     assert "陈社救联纪〔2026〕3号" in text
     assert "2026年第1次例会纪要" in text
@@ -63,7 +63,7 @@ def test_chinese_fonts_are_embedded(reader):
                     "/FontFile2" in descendant.get_object()["/FontDescriptor"]
                     or "/FontFile3" in (descendant.get_object()["/FontDescriptor"])
                 )
-    assert any("CJK" in name for name in fonts)
+    assert any("FandolFang" in name for name in fonts)
 
 
 def test_the_category_mark_is_printed_only_when_set():
@@ -72,7 +72,7 @@ def test_the_category_mark_is_printed_only_when_set():
 
 
 def test_a_draft_carries_the_draft_mark():
-    assert "征求意见稿" in render_html(document(watermark_draft=True))
+    assert "征求意见稿" in render_html(document(draft=True))
     assert "征求意见稿" not in render_html(document())
 
 
