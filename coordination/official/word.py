@@ -218,7 +218,7 @@ def _table(document, table: Table) -> None:
             paragraph.paragraph_format.line_spacing = 1.15
             _off_grid(paragraph)
             _font(paragraph.add_run(text), HEI if index == 0 else FANG, TABLE_PT)
-            if column == table.key:
+            if column == table.key or index == 0:  # headers and the key column on one line
                 row_cells[column]._tc.get_or_add_tcPr().append(_element("w:noWrap"))
     key = fit.key_column_width([row[table.key] for row in cells], TABLE_PT)
     other = (fit.TEXT_WIDTH_PT - key) / (len(table.columns) - 1)
