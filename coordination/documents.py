@@ -20,14 +20,17 @@ def _iso_date(value: str) -> str:
 
 
 def _rosters(minutes: Minutes) -> list[Roster]:
-    """出席 and 请假 from the meeting's attendance record (GB/T 9704 10.3), units in their order."""
+    """出席 and 请假 from the meeting's attendance record (GB/T 9704 10.3), units in their order;
+    列席 as recorded on the sign-in sheet."""
     present, leave = [], []
     for attendance in minutes.meeting.attendances.select_related("unit"):
         if attendance.status == Attendance.Status.PRESENT:
             present.append(f"{attendance.unit.short_name}{attendance.attendee or attendance.planned_attendee}")
         elif attendance.status == Attendance.Status.LEAVE:
             leave.append(f"{attendance.unit.short_name}{attendance.planned_attendee}")
-    return [Roster(label, tuple(names)) for label, names in (("出席", present), ("请假", leave)) if names]
+    observers = minutes.meeting.observer_lines
+    listed = (("出席", present), ("请假", leave), ("列席", observers))
+    return [Roster(label, tuple(names)) for label, names in listed if names]
 
 
 def minutes_document(minutes: Minutes) -> OfficialDocument:

@@ -146,6 +146,18 @@ class AttendanceForm(forms.Form):
 AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0)
 
 
+class ObserversForm(forms.Form):
+    """Who attended without being a member unit (列席), as the 纪要 prints them."""
+
+    observers = forms.CharField(
+        label=_("列席人员"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("不在成员单位名单中的列席人员，每行一位：单位、姓名（职务）"),
+    )
+
+
 class MinutesForm(forms.Form):
     title = forms.CharField(label=_("纪要标题"), max_length=200)
     body = text_field(_("正文"), DOCUMENT_LENGTH, 12)

@@ -48,13 +48,17 @@ def _office_topic(office, meeting, title, background, decision) -> None:
     services.topic_accept(actor=office, topic=topic)
 
 
+# Who sits in without being a member unit: the sub-districts that carry out assistance.
+OBSERVERS = "虢镇街道办事处 周建国（副主任）\n千渭街道办事处 孙丽（社会事务办主任）"
+
+
 def _hold(office, meeting, *, on_leave=()) -> None:
     services.meeting_notify(actor=office, meeting=meeting)
     attendance = {
         a.unit_id: ("leave", "") if a.unit in on_leave else ("present", ATTENDEE.format(a.unit.short_name))
         for a in meeting.attendances.select_related("unit")
     }
-    services.meeting_hold(actor=office, meeting=meeting, attendance=attendance)
+    services.meeting_hold(actor=office, meeting=meeting, attendance=attendance, observers=OBSERVERS)
 
 
 def _minutes(office, meeting, body, agreed_items) -> Minutes:

@@ -41,6 +41,9 @@ class Meeting(models.Model):
     past_reason = models.CharField(
         _("补录理由"), max_length=300, blank=True, help_text=_("安排时会议时间已过的，说明理由（如补录已召开的会议）")
     )
+    observers = models.TextField(
+        _("列席人员"), blank=True, help_text=_("不在成员单位名单中的列席人员，每行一位：单位、姓名（职务）")
+    )
     # RFC 5545 SEQUENCE: raised on every change of time, place or state, so calendar apps update the event.
     sequence = models.PositiveIntegerField(_("日历版本"), default=0)
     created_by = models.ForeignKey(
@@ -58,6 +61,10 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workbench:meeting", args=[self.pk])
+
+    @property
+    def observer_lines(self) -> list[str]:
+        return [line.strip() for line in self.observers.splitlines() if line.strip()]
 
     @property
     def title(self) -> str:

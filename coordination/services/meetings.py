@@ -15,6 +15,7 @@ from .common import audit, check, clean_text, liaison_users, lock, required_text
 from .notifications import notification_send
 
 RECORDED = (Attendance.Status.PRESENT, Attendance.Status.ABSENT, Attendance.Status.LEAVE)
+MAX_OBSERVERS = 30
 
 
 def _when(value: datetime.datetime) -> str:
@@ -258,9 +259,28 @@ def _apply_sheet(actor, meeting: Meeting, attendance: dict[int, tuple[str, str]]
     return rows
 
 
+def _apply_observers(meeting: Meeting, observers: str | None) -> dict:
+    """Record the 列席 list (one person a line); the audit's change, if any."""
+    if observers is None:
+        return {}
+    lines = [clean_text(line, max_length=100) for line in observers.splitlines()]
+    lines = [line for line in lines if line]
+    if len(lines) > MAX_OBSERVERS:
+        raise DomainError(_("列席人员最多 %(n)s 位。") % {"n": MAX_OBSERVERS})
+    text = "\n".join(lines)
+    if text == meeting.observers:
+        return {}
+    meeting.observers = text
+    meeting.save(update_fields=["observers"])
+    return {"observers": len(lines)}
+
+
 @transaction.atomic
-def meeting_record_attendance(*, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]]) -> Meeting:
-    """Sign units in at the meeting (签到): present, on leave or absent, and who came; any rows, any time that day."""
+def meeting_record_attendance(
+    *, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]], observers: str | None = None
+) -> Meeting:
+    """Sign units in at the meeting (签到): present, on leave or absent, and who came; any rows, any
+    time that day; and who attended without being a member unit (列席)."""
     meeting = lock(meeting)
     check("meeting.record_attendance", actor, meeting)
     rows = _apply_sheet(actor, meeting, attendance)
@@ -269,13 +289,15 @@ def meeting_record_attendance(*, actor, meeting: Meeting, attendance: dict[int, 
         meeting,
         "coordination.meeting.record_attendance",
         actor=actor,
-        changes={"rows": len(attendance), "present": present},
+        changes={"rows": len(attendance), "present": present, **_apply_observers(meeting, observers)},
     )
     return meeting
 
 
 @transaction.atomic
-def meeting_hold(*, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]] | None = None) -> Meeting:
+def meeting_hold(
+    *, actor, meeting: Meeting, attendance: dict[int, tuple[str, str]] | None = None, observers: str | None = None
+) -> Meeting:
     """Record that the meeting took place, once every invited unit's attendance is recorded.
 
     `attendance` maps unit ids to (status, person's name) and is written first, as at sign-in; rows
@@ -288,11 +310,15 @@ def meeting_hold(*, actor, meeting: Meeting, attendance: dict[int, tuple[str, st
     if missing:
         names = "、".join(str(row.unit) for row in sorted(missing, key=lambda row: row.unit.order))
         raise DomainError(_("请登记以下单位的出席情况：%(units)s") % {"units": names})
+    listed = _apply_observers(meeting, observers)
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status"])
     present = sum(1 for row in rows.values() if row.status == Attendance.Status.PRESENT)
     audit.record(
-        meeting, "coordination.meeting.hold", actor=actor, changes={"status": meeting.status, "present": present}
+        meeting,
+        "coordination.meeting.hold",
+        actor=actor,
+        changes={"status": meeting.status, "present": present, **listed},
     )
     return meeting
 

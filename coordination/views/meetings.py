@@ -9,7 +9,15 @@ from django.views.decorators.http import require_POST
 
 from coordination import calendar, permissions, selectors, services
 from coordination.errors import DomainError, DuplicateMeeting
-from coordination.forms import AttendanceFormSet, AttendeeForm, MeetingForm, MeetingTimeForm, ReasonForm, TopicForm
+from coordination.forms import (
+    AttendanceFormSet,
+    AttendeeForm,
+    MeetingForm,
+    MeetingTimeForm,
+    ObserversForm,
+    ReasonForm,
+    TopicForm,
+)
 from coordination.models import AgendaTopic, Attendance, Meeting
 from coordination.selectors.meetings import deferred_topics_for
 
@@ -151,12 +159,14 @@ def meeting_hold(request, pk):
         for a in rows
     ]
     formset = AttendanceFormSet(request.POST or None, initial=initial)
-    if request.method == "POST" and formset.is_valid():
+    observers = ObserversForm(request.POST or None, initial={"observers": meeting.observers})
+    if request.method == "POST" and formset.is_valid() and observers.is_valid():
         sheet = {f.cleaned_data["unit_id"]: (f.cleaned_data["status"], f.cleaned_data["attendee"]) for f in formset}
         hold = "hold" in request.POST
         service = services.meeting_hold if hold else services.meeting_record_attendance
         try:
-            service(actor=request.user, meeting=meeting, attendance=sheet)
+            listed = observers.cleaned_data["observers"]
+            service(actor=request.user, meeting=meeting, attendance=sheet, observers=listed)
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -165,7 +175,7 @@ def meeting_hold(request, pk):
     return render(
         request,
         "coordination/meeting_hold.html",
-        {"meeting": meeting, "formset": formset, "rows": zip(rows, formset, strict=True)},
+        {"meeting": meeting, "formset": formset, "observers": observers, "rows": zip(rows, formset, strict=True)},
     )
 
 

@@ -161,8 +161,11 @@ def test_the_office_saves_the_sign_in_on_the_day_and_then_records_the_meeting_he
 
     clock.set(2026, 3, 20, 11, 30)
     login(client, office_user)  # the session timed out while the meeting went on
-    client.post(f"/workbench/meetings/{notified_meeting.pk}/hold/", sheet | {"hold": "1"})
-    assert Meeting.objects.get(pk=notified_meeting.pk).status == Meeting.Status.HELD
+    with_observers = sheet | {"hold": "1", "observers": "虢镇街道 周建国"}
+    client.post(f"/workbench/meetings/{notified_meeting.pk}/hold/", with_observers)
+    held = Meeting.objects.get(pk=notified_meeting.pk)
+    assert held.status == Meeting.Status.HELD
+    assert held.observer_lines == ["虢镇街道 周建国"]  # 列席, for the minutes
 
 
 def test_the_next_meeting_offers_a_deferred_topic_and_carries_it_in_one_click(
