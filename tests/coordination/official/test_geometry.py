@@ -152,3 +152,13 @@ def test_no_line_of_a_header_or_title_holds_a_lone_character(issuer, title):
     for line in title_lines:
         assert line in first and len(line) >= 2
     assert "".join(title_lines) == title
+
+
+def test_a_body_that_fills_an_even_page_puts_the_colophon_behind_a_blank_page_both_unnumbered():
+    # Four paragraphs and a line: the body, names and date fill page 2, so the 版记 cannot follow on it.
+    filled = document(4, body=[*(paragraph(i) for i in range(4)), paragraph(99, 28)])
+    all_pages = pages(render_pdf(filled))
+    assert len(all_pages) == 4
+    assert all_pages[1].page_number is not None and page_of(all_pages, "2026年3月20日") == 2
+    assert all_pages[2].lines == []  # blank, without a number (GB/T 9704 7.5)
+    assert page_of(all_pages, "抄送：区委办公室") == 4 and all_pages[3].page_number is None

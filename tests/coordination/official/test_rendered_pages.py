@@ -1,5 +1,5 @@
 """The documents as the office sees them: real minutes (1, 3 and 12 pages, with their attendance),
-a 通报 of all 27 units and replies of categories A, B and C, rendered to PNG with pdftoppm into
+a 通报 of all 27 units, replies of categories A, B and C and a meeting notice, rendered to PNG with pdftoppm into
 var/artefacts/documents/ for a person to look at, and checked for what a glance would catch: the
 page count, no page without ink but a deliberate blank, every unit's name on one line."""
 
@@ -13,6 +13,7 @@ from django.conf import settings
 from PIL import Image
 
 from coordination.documents import circular_document, minutes_document, reply_document
+from coordination.meeting_documents import meeting_document
 from coordination.models import Circular, Reply
 from coordination.official import render_pdf
 from tests.coordination.services.conftest import *  # noqa: F403  (the meeting, minutes and proposal fixtures)
@@ -111,3 +112,10 @@ def test_replies_of_each_category(proposal, category):
     first = [line.text.replace(" ", "") for line in pages(pdf)[0].lines]
     assert f"{category}类" in first
 
+
+
+def test_a_meeting_notice(notified_meeting):
+    pdf, title = meeting_document(notified_meeting, "notice", "pdf")
+    check(pdf, "notice")
+    first = [line.text.replace(" ", "") for line in pages(pdf)[0].lines]
+    assert settings.PORTAL_OFFICE_NAME in first and title.startswith("关于召开")
