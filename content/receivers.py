@@ -1,5 +1,7 @@
 """The public site's subscriptions: what it does when pages or disclosed replies change."""
 
+from django.apps import apps
+from django.db.models.signals import post_migrate
 from wagtail.signals import page_published, page_unpublished
 
 from coordination.models import Reply
@@ -10,6 +12,7 @@ from .fulltext import registry
 from .fulltext.tasks import queue_index
 from .index_numbers import portal_index_number, take_on_first_publish
 from .models.replies import reply_search_document
+from .public_address import sync_default_site
 
 
 def reply_changed(sender, reply, **kwargs) -> None:
@@ -24,4 +27,6 @@ def connect() -> None:
     page_unpublished.connect(bump, dispatch_uid="content_cache_unpublish")
     reply_public_changed.connect(reply_changed, dispatch_uid="content_reply_public_changed")
     register_index_formatter(portal_index_number)
+    content = apps.get_app_config("content")
+    post_migrate.connect(sync_default_site, sender=content, dispatch_uid="content_public_address")
     registry.register(Reply, disclosed_replies, reply_search_document)

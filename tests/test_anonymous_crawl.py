@@ -105,6 +105,10 @@ def assert_nothing_private(url: str, body: str) -> None:
         assert number not in digits, (url, number)
 
 
+# Our own absolute links: the request's host, and the public address the sitemap and feeds use.
+ORIGIN = rf"^(https?://testserver|{re.escape(settings.PORTAL_PUBLIC_URL.rstrip('/'))})(?=/)"
+
+
 def crawl(client, start):
     seen, queue, pages = set(start), deque(start), {}
     while queue and len(pages) < LIMIT:
@@ -119,7 +123,7 @@ def crawl(client, start):
         else:
             found = [a or b for a, b in LINK.findall(text)]
         for link in found:
-            link = re.sub(r"^https?://(testserver|localhost)(:\d+)?", "", link.replace("&amp;", "&"))
+            link = re.sub(ORIGIN, "", link.replace("&amp;", "&"))
             if link.startswith("/") and not link.startswith("//") and link not in seen:
                 seen.add(link)
                 queue.append(link)

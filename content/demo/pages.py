@@ -32,6 +32,7 @@ from ..models import (
     UnitIndexPage,
     UnitPage,
 )
+from ..public_address import public_origin
 from ..publishing import publish_child
 from . import texts
 
@@ -65,9 +66,10 @@ def load_home(progress) -> HomePage:
             placeholder.delete()  # Wagtail's "Welcome" page; its Site row goes with it
         home = publish_child(root, HomePage(title=HOME_TITLE, slug="home", intro=HOME_INTRO, body=HOME_BODY))
         progress("home page created")
+    hostname, port = public_origin()
     site, _created = Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": HOME_TITLE},
+        defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": HOME_TITLE},
     )
     PortalSettings.objects.update_or_create(
         site=site,

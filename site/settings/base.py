@@ -265,6 +265,9 @@ WAGTAIL_SITE_NAME = "联席会议协调平台"
 # No avatars from gravatar.com: the policy allows no third-party images, and staff e-mail hashes stay here.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# Where the public reaches the site: every absolute URL (sitemap, feeds, og:url) is built on it; the
+# default Site record is set to it after each migrate (content/public_address.py).
+PORTAL_PUBLIC_URL = os.environ.get("PORTAL_PUBLIC_URL", WAGTAILADMIN_BASE_URL)
 # The stock database backend, with Chinese substring matching for the admin (content/fulltext/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "content.fulltext.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ofd", "wps", "txt", "zip"]
