@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from content import feeds
+from content import aids, feeds
 from content.views import search
 from coordination.views.calendar import personal_feed
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
+    path("aids/", aids.set_reading_aids, name="reading-aids"),
     path("search/", search, name="search"),
     path("feeds/policies/", feeds.PolicyFeed(), name="feed-policies"),
     path("feeds/policies/atom/", feeds.PolicyAtomFeed(), name="feed-policies-atom"),

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "content.context_processors.navigation",
+                "content.aids.reading_aids",
             ],
         },
     },
