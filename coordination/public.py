@@ -13,6 +13,7 @@ from .numbering import index_number_take, register_index_formatter
 from .selectors import active_units, disclosed_replies, public_reply_fields
 from .selectors.proposal_progress import ProgressStep, disclosed_proposals
 from .selectors.proposal_progress import progress_steps as proposal_progress_steps
+from .selectors.public_measures import PublicMeasure, measures_of_policy, measures_of_unit
 
 # Sent (after the transaction commits) when what the public may see of a reply changed: it was
 # signed off or imported as disclosed, or a disclosed reply was re-opened. Arguments: `reply`.
@@ -20,10 +21,13 @@ reply_public_changed = Signal()
 
 __all__ = [
     "ProgressStep",
+    "PublicMeasure",
     "active_units",
     "disclosed_proposals",
     "disclosed_replies",
     "index_number_take",
+    "measures_of_policy",
+    "measures_of_unit",
     "proposal_progress_steps",
     "public_reply_fields",
     "register_index_formatter",

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from coordination.models import MemberUnit
+from coordination.public import disclosed_replies, measures_of_unit
 
 from ..fulltext.documents import SearchDocument
 
@@ -61,6 +62,40 @@ class UnitPage(Page):
 
     class Meta:
         verbose_name = _("成员单位页面")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(measures=self.measures(), replies=self.replies(), policies=self.policies())
+        return context
+
+    def measures(self) -> list[dict]:
+        """The standing measures the unit leads or co-operates on, each with the policy that sets it."""
+        from .policies import PolicyDocumentPage
+
+        policies = {p.doc_number: p for p in PolicyDocumentPage.objects.live().public().exclude(doc_number="")}
+        rows = []
+        for measure in measures_of_unit(self.unit):
+            policy = next((p for number, p in policies.items() if measure.source_reference.startswith(number)), None)
+            rows.append({"measure": measure, "lead": measure.role_of(self.unit) == "lead", "policy": policy})
+        return rows
+
+    def replies(self) -> list[tuple]:
+        """The unit's disclosed replies with their public addresses."""
+        from .replies import ReplyIndexPage
+
+        index = ReplyIndexPage.objects.live().public().first()
+        if index is None:
+            return []
+        return [(reply, index.url_for_reply(reply)) for reply in disclosed_replies().filter(unit=self.unit)[:20]]
+
+    def policies(self):
+        """The policy documents the unit issued, named in full or shortened from the front
+        (宝鸡市陈仓区民政局, 陈仓区民政局, 区民政局)."""
+        from .policies import PolicyDocumentPage
+
+        full = self.unit.full_name
+        names = {full[start:] for start in range(len(full) - len(self.unit.short_name) + 1)} | {self.unit.short_name}
+        return PolicyDocumentPage.objects.live().public().filter(issuing_body__in=names).order_by("-publish_date")
 
     def search_document(self):
         return SearchDocument(

@@ -1,7 +1,15 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from coordination.public import measures_of_policy
+
 register = template.Library()
+
+
+@register.simple_tag
+def policy_measures(page):
+    """The standing measures a policy document sets, as coordination publishes them."""
+    return measures_of_policy(page.doc_number)
 
 BAR_HEIGHT = 22
 GAP = 10
