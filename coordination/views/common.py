@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.shortcuts import redirect
 
 from coordination import permissions
@@ -22,6 +23,14 @@ def run(request, service, /, *, success: str, redirect_to, **arguments):
     else:
         messages.success(request, success)
     return redirect(redirect_to)
+
+
+PER_PAGE = 50
+
+
+def paginated(request, rows, per_page: int = PER_PAGE) -> Page:
+    """One page of a workbench list (`?page=`; a bad or too large number gives the first or last page)."""
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
 
 
 def office_required(view):

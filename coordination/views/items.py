@@ -14,7 +14,7 @@ from coordination.forms import ActionItemForm, BulkUrgeForm, ExtensionForm, Prog
 from coordination.models import ActionItem, ExtensionRequest, MemberUnit, Urge
 from coordination.selectors.timeline import item_timeline
 
-from .common import posted_id, query_without, run
+from .common import paginated, posted_id, query_without, run
 
 
 @login_required
@@ -25,14 +25,23 @@ def item_list(request):
     if not permissions.can_oversee(request.user):
         if unit is None:
             raise PermissionDenied
-        return render(request, "coordination/item_owed.html", {"unit": unit, "items": selectors.unit_obligations(unit)})
+        items = paginated(request, selectors.unit_obligations(unit))
+        return render(request, "coordination/item_owed.html", {"unit": unit, "items": items})
     visible = selectors.action_items_visible_to(request.user).with_light()
     filters = ActionItemFilter(request.GET or None, queryset=visible)
+    ordered = filters.qs.order_by("light_rank", "deadline", "pk").select_related("lead_unit")
+    items = paginated(request, ordered)
+    select_overdue = request.GET.get("select") == "overdue"
+    shown = {item.pk for item in items}
     context = {
         "form": filters.form,
-        "items": filters.qs.order_by("light_rank", "deadline", "pk"),
+        "items": items,
+        # "Tick every overdue item" ticks those on the other pages too, as hidden fields.
+        "overdue_elsewhere": [pk for pk in ordered.overdue().values_list("pk", flat=True) if pk not in shown]
+        if select_overdue
+        else [],
         "urge_form": BulkUrgeForm(),
-        "select_overdue": request.GET.get("select") == "overdue",
+        "select_overdue": select_overdue,
         "query": query_without(request.GET, "select"),
     }
     return render(request, "coordination/item_list.html", context)

@@ -21,7 +21,7 @@ from coordination.forms import (
 from coordination.models import AgendaTopic, Attendance, Meeting
 from coordination.selectors.meetings import deferred_topics_for
 
-from .common import office_required, run
+from .common import office_required, paginated, run
 
 
 def visible_meeting(request, pk) -> Meeting:
@@ -30,7 +30,7 @@ def visible_meeting(request, pk) -> Meeting:
 
 @login_required
 def meeting_list(request):
-    meetings = selectors.meetings_visible_to(request.user)
+    meetings = paginated(request, selectors.meetings_visible_to(request.user))
     return render(
         request,
         "coordination/meeting_list.html",

@@ -31,7 +31,7 @@ from coordination.selectors.proposal_handling import first_contact_late, proposa
 from coordination.selectors.reply_templates import reply_templates_of
 from coordination.spreadsheets import table_workbook
 
-from .common import office_required, posted_id, run
+from .common import office_required, paginated, posted_id, run
 from .reply_templates import apply_template
 
 
@@ -41,11 +41,12 @@ def visible_proposal(request, pk) -> Proposal:
 
 @login_required
 def proposal_list(request):
-    proposals = selectors.proposals_visible_to(request.user).order_by("deadline", "pk")
+    proposals = paginated(request, selectors.proposals_visible_to(request.user).order_by("deadline", "pk"))
+    on_page = Proposal.objects.filter(pk__in=[p.pk for p in proposals])
     return render(
         request,
         "coordination/proposal_list.html",
-        {"proposals": proposals, "contact_late": {p.pk for p in first_contact_late(proposals)}},
+        {"proposals": proposals, "contact_late": {p.pk for p in first_contact_late(on_page)}},
     )
 
 
