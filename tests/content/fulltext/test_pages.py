@@ -2,7 +2,7 @@
 
 from wagtail.models import PageViewRestriction
 
-from content.fulltext.query import search
+from content.fulltext.query import Filters, search
 from content.models import PolicyDocumentPage
 
 
@@ -40,7 +40,7 @@ def test_a_draft_change_is_not_searchable_until_published(site_pages, django_cap
 
 
 def test_disclosed_replies_are_searchable_by_their_body(site_pages):
-    assert "对区第十九届人大第三次会议第41号建议的复函" in titles("出院时只需支付", kinds=["reply"])
+    assert "对区第十九届人大第三次会议第41号建议的复函" in titles("出院时只需支付", filters=Filters(kinds=("reply",)))
 
 
 def test_the_search_page_shows_highlighted_results(client, site_pages):
