@@ -1,7 +1,10 @@
 """The index follows publication: what is live and public is found, nothing else."""
 
+import random
+
 from wagtail.models import PageViewRestriction
 
+from content.fulltext.models import SearchEntry
 from content.fulltext.query import Filters, search
 from content.models import PolicyDocumentPage
 
@@ -51,3 +54,23 @@ def test_the_search_page_shows_highlighted_results(client, site_pages):
 
 def test_the_search_page_handles_bad_input(client, site_pages):
     assert client.get("/search/", {"q": "救" * 300, "page": "abc", "kind": "<x>"}).status_code == 200
+
+
+def test_seeded_runs_of_every_entrys_own_text_find_it(site_pages):
+    """A few 4–6-character runs, drawn at random (seeded) from what each entry indexed, find that entry."""
+    rng = random.Random(15)
+    entries = list(SearchEntry.objects.prefetch_related("chunks"))
+    assert {entry.kind for entry in entries} == {"policy", "unit", "report", "reply"}
+    misses = []
+    for entry in entries:
+        chunks = [chunk.text for chunk in entry.chunks.all() if len(chunk.text.strip()) >= 6]
+        for _ in range(3):
+            text = rng.choice(chunks)
+            length = rng.randint(4, 6)
+            start = rng.randrange(len(text) - length + 1)
+            run = text[start : start + length]
+            if not run.strip():
+                continue
+            if entry.pk not in {hit.entry.pk for hit in search(run, limit=1000).hits}:
+                misses.append((entry.title, run))
+    assert misses == []
