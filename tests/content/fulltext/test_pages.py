@@ -1,10 +1,12 @@
 """The index follows publication: what is live and public is found, nothing else."""
 
+import io
 import random
 
+from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
-from content.fulltext.models import SearchEntry
+from content.fulltext.models import SearchEntry, SearchSuggestion
 from content.fulltext.query import Filters, search
 from content.models import PolicyDocumentPage
 
@@ -74,3 +76,17 @@ def test_seeded_runs_of_every_entrys_own_text_find_it(site_pages):
             if entry.pk not in {hit.entry.pk for hit in search(run, limit=1000).hits}:
                 misses.append((entry.title, run))
     assert misses == []
+
+
+def test_the_rebuild_fills_what_entries_indexed_before_0004_lack(site_pages):
+    SearchEntry.objects.update(issuer="", doc_number="", validity="")
+    SearchSuggestion.objects.all().delete()
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    repealed = PolicyDocumentPage.objects.get(validity=PolicyDocumentPage.Validity.REPEALED)
+    entry = SearchEntry.objects.get(object_id=str(repealed.pk), kind="policy")
+    assert (entry.issuer, entry.doc_number, entry.validity) == (
+        repealed.issuing_body,
+        repealed.doc_number,
+        "repealed",
+    )
+    assert set(entry.suggestions.values_list("text", flat=True)) == {repealed.title, repealed.doc_number}
