@@ -1,29 +1,55 @@
-"""The public search page: one box for the whole site."""
+"""The public search page: one box for the whole site, with filters and near-miss suggestions."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
+from .forms import KINDS, SearchForm
+from .fulltext.query import MAX_QUERY
 from .fulltext.query import search as search_index
+from .fulltext.suggest import suggestions
+from .models import PolicyDocumentPage
 
 PER_PAGE = 10
-KINDS = {"policy": _("政策文件"), "unit": _("成员单位"), "reply": _("建议提案答复"), "report": _("工作报告")}
+SUGGEST_BELOW = 3  # fewer results than this: offer what the visitor may have meant
+VALIDITY = dict(PolicyDocumentPage.Validity.choices)
+
+
+def _page_number(request) -> int:
+    page = request.GET.get("page", "1")
+    return max(1, int(page)) if page.isdigit() else 1
+
+
+def _without_page(request, **changes) -> str:
+    """The current query string without its page number (and with `changes`): links that keep the filters."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:100]
-    kind = request.GET.get("kind", "")
-    kinds = [kind] if kind in KINDS else None
-    page = request.GET.get("page", "1")
-    page_number = max(1, int(page)) if page.isdigit() else 1
-    results = search_index(query, kinds=kinds, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE) if query else None
-    pages = Paginator(range(results.total), PER_PAGE).get_page(page_number) if results else None
-    if results and pages.number != page_number:  # past the last page: show the last one
-        results = search_index(query, kinds=kinds, limit=PER_PAGE, offset=(pages.number - 1) * PER_PAGE)
-    for hit in results.hits if results else []:
-        hit.kind_label = KINDS.get(hit.entry.kind, "")
-    return render(
-        request,
-        "content/search_results.html",
-        {"search_query": query, "results": results, "pages": pages, "kinds": KINDS, "current_kind": kind},
-    )
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {
+        "form": form,
+        "search_query": query or request.GET.get("q", "")[:MAX_QUERY],  # kept in the boxes when a filter is wrong
+        "results": None,
+        "pages": None,
+        "suggestions": [],
+        "kept": _without_page(request),
+    }
+    if query:
+        filters, page_number = form.filters(), _page_number(request)
+        results = search_index(query, filters=filters, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE)
+        pages = Paginator(range(results.total), PER_PAGE).get_page(page_number)
+        if pages.number != page_number:  # past the last page: show the last one
+            results = search_index(query, filters=filters, limit=PER_PAGE, offset=(pages.number - 1) * PER_PAGE)
+        for hit in results.hits:
+            hit.kind_label = KINDS.get(hit.entry.kind, "")
+            hit.validity_label = VALIDITY.get(hit.entry.validity, "")
+        if results.total < SUGGEST_BELOW:
+            near = suggestions(query, filters=filters, exclude={h.entry.pk for h in results.hits})
+            context["suggestions"] = [(text, _without_page(request, q=text)) for text in near]
+        context.update(results=results, pages=pages)
+    return render(request, "content/search_results.html", context)

@@ -5,9 +5,9 @@ from django.db import transaction
 
 from coordination.personal_data import mask_phones
 
-from .models import SearchChunk, SearchEntry
+from .models import SearchChunk, SearchEntry, SearchSuggestion, SuggestionGram
 from .registry import document_for
-from .text import bigram_tokens, chunks, normalise
+from .text import bigram_tokens, bigrams, chunks, normalise
 
 CHUNK_SIZE = 1000
 OVERLAP = 60  # longest phrase still found when it straddles two chunks
@@ -30,6 +30,9 @@ def index_document(content_type: ContentType, object_id: str, doc) -> SearchEntr
         title=mask_phones(doc.title)[:300],
         kind=doc.kind,
         date=doc.date,
+        issuer=doc.issuer[:100],
+        doc_number=mask_phones(doc.doc_number)[:60],
+        validity=doc.validity,
     )
     rows, position = [], 0
     for text, weight in [(doc.title, 10.0), *doc.fields]:
@@ -49,7 +52,19 @@ def index_document(content_type: ContentType, object_id: str, doc) -> SearchEntr
                 )
                 position += 1
     SearchChunk.objects.bulk_create(rows)
+    index_suggestions(entry, [entry.title, entry.doc_number])
     return entry
+
+
+def index_suggestions(entry: SearchEntry, phrases: list[str]) -> None:
+    """Store the phrases that near misses may be pointed to (the entry's title and 文号)."""
+    suggestions = [
+        SearchSuggestion(entry=entry, text=phrase, normal=normalise(phrase)[:300]) for phrase in dict.fromkeys(phrases)
+    ]
+    suggestions = SearchSuggestion.objects.bulk_create([s for s in suggestions if len(s.normal) >= 2])
+    SuggestionGram.objects.bulk_create(
+        SuggestionGram(suggestion=s, gram=gram) for s in suggestions for gram in sorted(set(bigrams(s.normal)))
+    )
 
 
 def index_object(obj) -> SearchEntry | None:

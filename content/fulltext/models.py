@@ -12,6 +12,9 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, db_index=True)
     date = models.DateField(null=True, blank=True)
+    issuer = models.CharField(max_length=100, blank=True, db_index=True)
+    doc_number = models.CharField(max_length=60, blank=True)
+    validity = models.CharField(max_length=10, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -42,3 +45,31 @@ class SearchChunk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry} #{self.position}"
+
+
+class SearchSuggestion(models.Model):
+    """A phrase a visitor may have meant (an entry's title or document number), for near misses.
+
+    Kept by the indexer with its entry, so only what is published can be suggested; its bigrams
+    are rows of `SuggestionGram`, so candidates sharing bigrams with a query are found in SQL.
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="suggestions")
+    text = models.CharField(max_length=300)
+    normal = models.CharField(max_length=300)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SuggestionGram(models.Model):
+    """One distinct character bigram of a suggestion's normalised text."""
+
+    suggestion = models.ForeignKey(SearchSuggestion, on_delete=models.CASCADE, related_name="grams")
+    gram = models.CharField(max_length=2)
+
+    class Meta:
+        indexes = [models.Index(fields=["gram", "suggestion"], name="suggestion_gram_lookup")]
+
+    def __str__(self) -> str:
+        return self.gram

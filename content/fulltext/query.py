@@ -2,14 +2,18 @@
 
 On PostgreSQL a query of two or more characters is a phrase of bigram tokens matched against a
 GIN-indexed tsvector; one-character queries and SQLite match the normalised text directly. Both
-give exactly the objects whose text contains the query.
+give exactly the objects whose text contains the query. Matching, ranking and paging happen in
+the database: only the page of results shown is read.
 """
 
-from collections import defaultdict
+import datetime
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import CharField, Count, F, Max, Q, QuerySet, Window
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
@@ -17,7 +21,7 @@ from wagtail.models import Page
 from coordination.personal_data import mask_phones
 
 from .models import SearchChunk, SearchEntry
-from .text import bigram_tokens, normalise, normalise_with_map
+from .text import bigram_tokens, normalise_with_map, query_terms
 
 MAX_QUERY = 100
 SNIPPET = 60
@@ -36,25 +40,53 @@ class SearchResults:
     hits: list[Hit]
 
 
-def _matching_chunks(term: str):
-    chunks = SearchChunk.objects.all()
-    if connection.vendor == "postgresql" and len(term) >= 2:
-        phrase = " <-> ".join(bigram_tokens(term))
-        return chunks.extra(where=["vector @@ to_tsquery('simple', %s)"], params=[phrase])
-    return chunks.filter(normal__contains=term)
+@dataclass(frozen=True)
+class Filters:
+    """What a search is narrowed to: kinds of entry, one issuing body, a range of dates (inclusive)."""
+
+    kinds: tuple[str, ...] = ()
+    issuer: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
 
 
-def _hidden_page_entries(entry_ids) -> set[int]:
-    """Entries of pages that are no longer live or public: never shown, whatever the index says."""
-    page_types = set(SearchEntry.objects.filter(pk__in=entry_ids).values_list("content_type_id", flat=True))
-    page_cts = [ct for ct in page_types if issubclass(ContentType.objects.get_for_id(ct).model_class() or object, Page)]
-    if not page_cts:
-        return set()
-    rows = SearchEntry.objects.filter(pk__in=entry_ids, content_type_id__in=page_cts).values_list("pk", "object_id")
-    visible = set(
-        map(str, Page.objects.live().public().filter(pk__in=[o for _, o in rows]).values_list("pk", flat=True))
-    )
-    return {pk for pk, object_id in rows if object_id not in visible}
+def terms_of(query: str) -> list[str]:
+    # A phone number is never a search term: an index built before masking must not confirm one.
+    return query_terms(mask_phones((query or "")[:MAX_QUERY], replacement=" "))
+
+
+def _match_sql(term: str) -> tuple[str, list[str]]:
+    if connection.vendor == "postgresql":
+        if len(term) >= 2:
+            return "vector @@ to_tsquery('simple', %s)", [" <-> ".join(bigram_tokens(term))]
+        return "strpos(normal, %s) > 0", [term]
+    return "instr(normal, %s) > 0", [term]
+
+
+def _chunks_containing(term: str) -> QuerySet:
+    sql, params = _match_sql(term)
+    return SearchChunk.objects.extra(where=[sql], params=params)
+
+
+def visible_entries() -> QuerySet:
+    """Entries that may be shown: pages only while live and public, whatever the index says."""
+    page_models = [model for model in apps.get_models() if issubclass(model, Page)]
+    page_types = [ct.pk for ct in ContentType.objects.get_for_models(*page_models, for_concrete_models=False).values()]
+    live = Page.objects.live().public().annotate(key=Cast("pk", output_field=CharField())).values("key")
+    return SearchEntry.objects.filter(~Q(content_type_id__in=page_types) | Q(object_id__in=live))
+
+
+def filtered_entries(filters: Filters) -> QuerySet:
+    entries = visible_entries()
+    if filters.kinds:
+        entries = entries.filter(kind__in=filters.kinds)
+    if filters.issuer:
+        entries = entries.filter(issuer=filters.issuer)
+    if filters.date_from:
+        entries = entries.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(date__lte=filters.date_to)
+    return entries
 
 
 def _snippet(text: str, term: str) -> str:
@@ -71,39 +103,52 @@ def _snippet(text: str, term: str) -> str:
     return mark_safe(f"{prefix}{escape(before)}<mark>{escape(match)}</mark>{escape(after)}{suffix}")
 
 
-def search(query: str, *, kinds: list[str] | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
-    """Entries whose title or text contains every space-separated term of `query`."""
-    # A phone number is never a search term: an index built before masking must not confirm one.
-    terms = [normalise(t) for t in mask_phones((query or "")[:MAX_QUERY], replacement=" ").split()]
-    terms = [t for t in terms if t]
+def _best_texts(term: str, entry_ids: list[int]) -> dict[int, str]:
+    """For each entry, the text of its weightiest chunk containing `term`: where the snippet comes from."""
+    best: dict[int, str] = {}
+    rows = _chunks_containing(term).filter(entry_id__in=entry_ids).order_by("entry_id", "-weight", "position")
+    for entry_id, text in rows.values_list("entry_id", "text"):
+        best.setdefault(entry_id, text)
+    return best
+
+
+def search(query: str, *, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
+    """Entries whose title or text contains every space-separated term of `query`.
+
+    Ranked by the weightiest field holding the first term (title above metadata above body),
+    then by how many of its chunks hold it, then newest first.
+    """
+    terms = terms_of(query)
     if not terms:
         return SearchResults(0, [])
-    weights: dict[int, float] = defaultdict(float)
-    counts: dict[int, int] = defaultdict(int)
-    best_chunk: dict[int, tuple[float, int]] = {}
-    matched = None
-    for number, term in enumerate(terms):
-        rows = _matching_chunks(term)
-        if kinds:
-            rows = rows.filter(entry__kind__in=kinds)
-        entries = set()
-        for chunk_id, entry_id, weight in rows.values_list("pk", "entry_id", "weight"):
-            entries.add(entry_id)
-            weights[entry_id] = max(weights[entry_id], weight)
-            counts[entry_id] += 1
-            if number == 0 and weight > best_chunk.get(entry_id, (-1, 0))[0]:
-                best_chunk[entry_id] = (weight, chunk_id)
-        matched = entries if matched is None else matched & entries
-    matched -= _hidden_page_entries(matched)
-    entries = {e.pk: e for e in SearchEntry.objects.filter(pk__in=matched)}
-    ranked = sorted(
-        entries.values(),
-        key=lambda e: (-weights[e.pk], -counts[e.pk], -(e.date.toordinal() if e.date else 0), e.pk),
+    entries = filtered_entries(filters or Filters())
+    for term in terms[1:]:
+        entries = entries.filter(pk__in=_chunks_containing(term).values("entry_id"))
+    # One pass over the chunks holding the first term: grouped per entry, ranked, counted (the
+    # window counts the groups) and cut to the page, all in the database.
+    ranked = (
+        _chunks_containing(terms[0])
+        .filter(entry__in=entries)
+        .values("entry_id")
+        .annotate(best=Max("weight"), matches=Count("pk"), newest=Max("entry__date"), total=Window(Count("*")))
+        .order_by("-best", "-matches", F("newest").desc(nulls_last=True), "entry_id")
     )
-    page = ranked[offset : offset + limit]
-    texts = dict(SearchChunk.objects.filter(pk__in=[best_chunk[e.pk][1] for e in page]).values_list("pk", "text"))
+    page = list(ranked[offset : offset + limit])
+    total = page[0]["total"] if page else (ranked.count() if offset else 0)
+    ids = [row["entry_id"] for row in page]
+    found = SearchEntry.objects.in_bulk(ids)
+    texts = _best_texts(terms[0], ids)
     hits = [
-        Hit(entry=e, score=weights[e.pk] + counts[e.pk] / 100, snippet=_snippet(texts[best_chunk[e.pk][1]], terms[0]))
-        for e in page
+        Hit(
+            entry=found[row["entry_id"]],
+            score=row["best"] + row["matches"] / 100,
+            snippet=_snippet(texts.get(row["entry_id"], ""), terms[0]),
+        )
+        for row in page
     ]
-    return SearchResults(total=len(ranked), hits=hits)
+    return SearchResults(total=total, hits=hits)
+
+
+def issuers() -> list[str]:
+    """The issuing bodies of what may be shown, for the search filter."""
+    return sorted(set(visible_entries().exclude(issuer="").values_list("issuer", flat=True).distinct()))

@@ -8,9 +8,15 @@ other: that is exactly "the text contains the query", whatever the words are.
 import re
 import unicodedata
 
-# Brackets around years are written 〔〕, [], ［］ or 【】 in real documents: index them alike.
-BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "〖": "〔", "〗": "〕"})
-SPACE = re.compile(r"\s+")
+# Brackets around years are written 〔〕, [], ［］, 【】, () or （） in real documents: index them alike
+# (NFKC has already made the full-width ones half-width, and ﹝﹞ into 〔〕).
+BRACKETS = str.maketrans(
+    {"[": "〔", "]": "〕", "【": "〔", "】": "〕", "〖": "〔", "〗": "〕", "(": "〔", ")": "〕", "〘": "〔", "〙": "〕"}
+)
+# Where a space inside a query is part of a document number, not between two terms: in and
+# around a bracketed year (宝陈政办发 〔 2022 〕 45号), before 号 and after 第 (第 138 号).
+YEAR = re.compile(r"〔\s*(\d{4})\s*〕")
+NUMBER_GAP = re.compile(r"\s+(?=〔\d{4}〕)|(?<=\d{4}〕)\s+|(?<=\d)\s+(?=号)|(?<=第)\s+(?=\d)")
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
@@ -32,13 +38,23 @@ def normalise(text: str) -> str:
     return normalise_with_map(text)[0]
 
 
+def query_terms(query: str) -> list[str]:
+    """The normalised terms of a query: split at spaces, except spaces inside a document number."""
+    unified = YEAR.sub(r"〔\1〕", unicodedata.normalize("NFKC", query).translate(BRACKETS))
+    return [term for term in (normalise(piece) for piece in NUMBER_GAP.sub("", unified).split()) if term]
+
+
 def token(pair: str) -> str:
     """A bigram as a plain ASCII word ("g" + hex code points), which every tokenizer keeps whole."""
     return "g" + "".join(f"{ord(c):x}" for c in pair)
 
 
+def bigrams(normal: str) -> list[str]:
+    return [normal[i : i + 2] for i in range(len(normal) - 1)]
+
+
 def bigram_tokens(normal: str) -> list[str]:
-    return [token(normal[i : i + 2]) for i in range(len(normal) - 1)]
+    return [token(pair) for pair in bigrams(normal)]
 
 
 def chunks(text: str, size: int, overlap: int) -> list[str]:

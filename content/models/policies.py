@@ -112,6 +112,9 @@ class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
                 (stream_text(self.body), 1.0),
                 (" ".join(a.title for a in self.attachments.all()), 1.0),
             ],
+            issuer=self.issuing_body,
+            doc_number=self.doc_number,
+            validity=self.validity,
         )
 
 

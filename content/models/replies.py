@@ -134,4 +134,6 @@ def reply_search_document(reply: Reply) -> SearchDocument | None:
             (f"{public['proposal_title']} {public['doc_number']} {public['index_number']} {public['unit']}", 5.0),
             (public["body"], 1.0),
         ],
+        issuer=public["unit"],
+        doc_number=public["doc_number"],
     )

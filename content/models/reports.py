@@ -51,6 +51,7 @@ class ReportPage(IndexNumbered, Page):
                 (self.summary, 2.0),
                 (stream_text(self.body), 1.0),
             ],
+            issuer=self.issuing_body,
         )
 
 

@@ -1,4 +1,4 @@
-"""The public walk: home → policies → filter → a document → a unit's duties → search, all accessible."""
+"""The public walk: home → policies → filter → a document → a unit's duties → search → a suggestion, all accessible."""
 
 import pytest
 
@@ -46,6 +46,16 @@ def test_a_visitor_finds_policies_duties_and_search_results(live_server, page, s
     assert serious_accessibility_violations(page) == []
     page.click(".search-result >> nth=0 >> a")
     assert "临时救助" in page.content()
+
+    page.go_back()
+    typo = NOTICE["title"][:5] + NOTICE["title"][6:]
+    page.fill("#search-q", typo)
+    page.select_option("#search-kind", "policy")
+    page.press("#search-date_to", "Enter")  # the whole form by keyboard: Enter in any field submits it
+    assert page.locator(".search-result").count() == 0
+    assert serious_accessibility_violations(page) == []
+    page.click(f".search-suggestions a:text-is('{NOTICE['title']}')")
+    assert page.locator(".search-result h2 a").first.inner_text() == NOTICE["title"]
 
 
 def test_the_home_page_reads_well_on_a_phone(live_server, page, site):

@@ -1,31 +1,15 @@
 """Exact recall and precision of the Chinese search, on SQLite and on PostgreSQL alike."""
 
+import datetime
+
 import pytest
-from django.contrib.contenttypes.models import ContentType
 
 from content.fulltext.documents import SearchDocument
 from content.fulltext.indexing import index_document
 from content.fulltext.models import SearchChunk
-from content.fulltext.query import search
+from content.fulltext.query import Filters, search
 
-from .corpus import DATE, DOCS, EXPECTED, LONG_ID, LONG_TEXT
-
-
-@pytest.fixture
-def corpus(db):
-    content_type = ContentType.objects.get_by_natural_key("auth", "user")  # any type: ids are the corpus ids
-    for object_id, title, kind, fields in DOCS:
-        index_document(
-            content_type,
-            object_id,
-            SearchDocument(url=f"/d/{object_id}/", title=title, kind=kind, date=DATE, fields=fields),
-        )
-    index_document(
-        content_type,
-        LONG_ID,
-        SearchDocument(url="/d/long/", title="长篇工作报告", kind="report", date=DATE, fields=[(LONG_TEXT, 1.0)]),
-    )
-    return content_type
+from .corpus import EXPECTED, LONG_ID, LONG_TEXT
 
 
 def found(query, **kwargs) -> set[str]:
@@ -62,7 +46,7 @@ def test_snippets_escape_text_and_mark_the_match(corpus, db):
 
 
 def test_kinds_filter_the_results(corpus):
-    assert found("临时救助", kinds=["reply"]) == {"9"}
+    assert found("临时救助", filters=Filters(kinds=("reply",))) == {"9"}
 
 
 def test_removing_a_document_takes_it_out_of_results(corpus):
@@ -79,3 +63,63 @@ def test_results_are_paged_with_the_total(corpus):
     results = search("救", limit=5, offset=5)
     assert results.total == len(EXPECTED["救"])
     assert len(results.hits) == 5
+
+
+def test_spaces_inside_a_document_number_keep_it_one_phrase(corpus):
+    index_document(
+        corpus,
+        "32",
+        SearchDocument(
+            url="/x/", title="另一份通知", kind="policy", fields=[("宝陈政办发〔2022〕12号 附第45号名单", 5.0)]
+        ),
+    )
+    assert found("宝陈政办发 〔2022〕 45 号") == {"6"}
+    assert found("宝陈政办发 〔2022〕 12 号") == {"32"}
+
+
+@pytest.mark.parametrize("pair", ["〔〕", "()", "（）", "[]", "【】", "［］"])
+def test_a_number_printed_with_round_brackets_is_found_with_any_pair(corpus, pair):
+    index_document(
+        corpus,
+        "33",
+        SearchDocument(url="/x/", title="救助通知", kind="policy", fields=[("陈社救办发（2023）7 号", 5.0)]),
+    )
+    opening, closing = pair
+    assert found(f"陈社救办发{opening}2023{closing}7号") == {"33"}
+    assert found(f"陈社救办发 {opening}2023{closing} 7号") == {"33"}
+
+
+@pytest.fixture
+def dated(corpus):
+    for object_id, issuer, date in [
+        ("41", "区民政局", datetime.date(2024, 3, 1)),
+        ("42", "区民政局", datetime.date(2025, 6, 30)),
+        ("43", "区医保局", datetime.date(2025, 7, 1)),
+    ]:
+        index_document(
+            corpus,
+            object_id,
+            SearchDocument(url="/x/", title="冬季送温暖通知", kind="policy", date=date, issuer=issuer),
+        )
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), {"41", "42", "43"}),
+        (Filters(issuer="区民政局"), {"41", "42"}),
+        (Filters(date_from=datetime.date(2025, 6, 30)), {"42", "43"}),
+        (Filters(date_to=datetime.date(2025, 6, 30)), {"41", "42"}),
+        (Filters(issuer="区民政局", date_from=datetime.date(2025, 1, 1)), {"42"}),
+        (Filters(kinds=("report",)), set()),
+    ],
+)
+def test_filters_narrow_the_results_and_combine(dated, filters, expected):
+    assert found("送温暖", filters=filters) == expected
+
+
+def test_ranking_and_paging_take_the_same_queries_however_many_match(corpus, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        results = search("救", limit=3, offset=3)
+    assert results.total == len(EXPECTED["救"])
+    assert len(results.hits) == 3

@@ -95,5 +95,8 @@ class Command(BaseCommand):
                     start = time.perf_counter()
                     total = search(query, limit=20).total
                     timings.append((time.perf_counter() - start) * 1000)
-                self.stdout.write(f"  {query!r}: {total} hits, median {statistics.median(timings):.1f} ms")
+                p95 = statistics.quantiles(timings, n=20)[-1]
+                self.stdout.write(
+                    f"  {query!r}: {total} hits, median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms"
+                )
             transaction.set_rollback(True)
