@@ -15,12 +15,13 @@ from coordination.views.common import PER_PAGE
 
 def make_items(units, count: int, *, overdue_every: int = 3) -> None:
     today = timezone.localdate()
+    late, later = today - datetime.timedelta(days=5), today + datetime.timedelta(days=30)
     ActionItem.objects.bulk_create(
         ActionItem(
             source=ActionItem.Source.OFFICE,
             title=f"事项{number}",
             lead_unit=units[number % 3 + 5],
-            deadline=today - datetime.timedelta(days=5) if number % overdue_every == 0 else today + datetime.timedelta(30),
+            deadline=late if number % overdue_every == 0 else later,
         )
         for number in range(count)
     )
