@@ -74,6 +74,15 @@ class Migration(migrations.Migration):
             name="ReminderDigest",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("reminders", "到期提醒"), ("escalations", "红灯事项升级督办")],
+                        default="reminders",
+                        max_length=12,
+                        verbose_name="类型",
+                    ),
+                ),
                 ("day", models.DateField(verbose_name="日期")),
                 ("entries", models.PositiveIntegerField(verbose_name="事项数")),
                 ("sent_at", models.DateTimeField(auto_now_add=True)),
@@ -95,11 +104,11 @@ class Migration(migrations.Migration):
                 "constraints": [
                     models.UniqueConstraint(
                         condition=models.Q(("unit__isnull", False)),
-                        fields=("unit", "day"),
+                        fields=("kind", "unit", "day"),
                         name="one_unit_digest_per_day",
                     ),
                     models.UniqueConstraint(
-                        condition=models.Q(("unit__isnull", True)), fields=("day",), name="one_office_digest_per_day"
+                        condition=models.Q(("unit__isnull", True)), fields=("kind", "day"), name="one_office_digest_per_day"
                     ),
                 ],
             },

@@ -34,8 +34,14 @@ class ReminderLog(models.Model):
 
 
 class ReminderDigest(models.Model):
-    """The day's reminder digest to a unit's liaisons, or (no unit) to the office: at most one a day."""
+    """A day's digest: the reminders to a unit's liaisons or (no unit) to the office, or the red items
+    escalated to the convenors and the office. At most one of each a day, kept by the unique keys."""
 
+    class Kind(models.TextChoices):
+        REMINDERS = "reminders", _("到期提醒")
+        ESCALATIONS = "escalations", _("红灯事项升级督办")
+
+    kind = models.CharField(_("类型"), max_length=12, choices=Kind.choices, default=Kind.REMINDERS)
     unit = models.ForeignKey(
         MemberUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("成员单位")
     )
@@ -48,15 +54,15 @@ class ReminderDigest(models.Model):
         verbose_name_plural = _("每日提醒汇总")
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "day"], condition=models.Q(unit__isnull=False), name="one_unit_digest_per_day"
+                fields=["kind", "unit", "day"], condition=models.Q(unit__isnull=False), name="one_unit_digest_per_day"
             ),
             models.UniqueConstraint(
-                fields=["day"], condition=models.Q(unit__isnull=True), name="one_office_digest_per_day"
+                fields=["kind", "day"], condition=models.Q(unit__isnull=True), name="one_office_digest_per_day"
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit or '—'} {self.day}"
+        return f"{self.get_kind_display()} {self.unit or '—'} {self.day}"
 
 
 class DigestLog(models.Model):

@@ -12,7 +12,7 @@ import datetime
 import logging
 from collections import defaultdict
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import DateField, DateTimeField, Exists, F, OuterRef, Value
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from coordination.models import (
     ReminderLog,
 )
 
+from .common import insert_select
 from .notifications import notification_send
 from .reminder_digests import CO_OPINION, OFFICE, Digests, Entry
 
@@ -53,16 +54,12 @@ def _not_sent(items, *, deadline: str = "deadline"):
 
 def _insert_sent(items, *, today: datetime.date, deadline: str = "deadline") -> None:
     """Record the stage of every row of `items` as sent today, with one INSERT … SELECT."""
-    rows = items.order_by().annotate(
+    rows = items.annotate(
         sent_deadline=F(deadline),
         sent_day=Value(today, output_field=DateField()),
         sent_now=Value(timezone.now(), output_field=DateTimeField()),
-    )
-    # The model's columns come first in the SELECT, then the annotations in the order they were made.
-    select, params = rows.values_list("pk", "stage", "sent_deadline", "sent_day", "sent_now").query.sql_with_params()
-    table = connection.ops.quote_name(ReminderLog._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} (action_item_id, stage, deadline, day, sent_at) {select}", params)
+    ).values_list("pk", "stage", "sent_deadline", "sent_day", "sent_now")
+    insert_select(ReminderLog, ["action_item", "stage", "deadline", "day", "sent_at"], rows)
 
 
 def _co_opinions_due(today: datetime.date):
@@ -82,7 +79,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
     if not workdays.is_workday(today):
         logger.info("reminders for %s: not a working day, nothing sent", today)
         return 0
-    if ReminderDigest.objects.filter(day=today).exists():
+    if ReminderDigest.objects.filter(kind=ReminderDigest.Kind.REMINDERS, day=today).exists():
         logger.info("reminders for %s: the day's digests went out already", today)
         return 0
     try:
