@@ -33,8 +33,8 @@ def overdue_weeks() -> int:
     return max(1, settings.PORTAL_OVERDUE_REMINDER_WEEKS)
 
 
-def earliest_reminder(today: datetime.date) -> datetime.date:
-    """The latest deadline that has a stage today: items due after it are not reminded yet."""
+def reminded_until(today: datetime.date) -> datetime.date:
+    """The latest deadline reminded on `today`: items due after it have no stage yet."""
     return today + datetime.timedelta(days=max(settings.PORTAL_REMINDER_DAYS, default=0))
 
 

@@ -66,7 +66,7 @@ def _co_opinions_due(today: datetime.date):
     """Items of proposals whose co-units' opinions fall due within the reminder days."""
     field = "proposal__co_opinion_deadline"
     items = ActionItem.objects.open().filter(
-        proposal__co_opinion_deadline__gt=today, proposal__co_opinion_deadline__lte=cadence.earliest_reminder(today)
+        proposal__co_opinion_deadline__gt=today, proposal__co_opinion_deadline__lte=cadence.reminded_until(today)
     )
     return _not_sent(items.annotate(stage=cadence.co_opinion_expression(today, field)), deadline=field)
 
@@ -95,7 +95,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
 def _scan(today: datetime.date) -> tuple[int, int]:
     open_items = ActionItem.objects.open().filter(deadline__isnull=False)
     units = _not_sent(
-        open_items.filter(deadline__lte=cadence.earliest_reminder(today)).annotate(
+        open_items.filter(deadline__lte=cadence.reminded_until(today)).annotate(
             stage=cadence.stage_expression(today)
         )
     )
