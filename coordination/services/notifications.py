@@ -18,10 +18,14 @@ from .outbox import outbox_enqueue_many
 logger = logging.getLogger(__name__)
 
 
-def notification_send(*, recipients: Iterable, title: str, body: str = "", url: str = "") -> list[Notification]:
-    """Notify users in the workbench and, after commit, by e-mail (one task each, through the outbox)."""
+def notification_send(
+    *, recipients: Iterable, title: str, body: str = "", url: str = "", links: list[dict] = ()
+) -> list[Notification]:
+    """Notify users in the workbench and, after commit, by e-mail (one task each, through the outbox).
+    `links` lists further things, each {"title": …, "url": a path on this site}."""
     return notifications_deliver(
-        Notification(recipient=user, title=title, body=body, url=url) for user in {u.pk: u for u in recipients}.values()
+        Notification(recipient=user, title=title, body=body, url=url, links=list(links))
+        for user in {u.pk: u for u in recipients}.values()
     )
 
 

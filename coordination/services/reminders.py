@@ -13,7 +13,7 @@ import logging
 from collections import defaultdict
 
 from django.db import IntegrityError, transaction
-from django.db.models import DateField, DateTimeField, Exists, F, OuterRef, Value
+from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ from coordination.models import (
 
 from .common import insert_select
 from .notifications import notification_send
-from .reminder_digests import CO_OPINION, OFFICE, Digests, Entry
+from .reminder_digests import CO_OPINION, DIGEST_LINKS, OFFICE, Digests, Entry
 
 logger = logging.getLogger(__name__)
 
@@ -95,9 +95,7 @@ def reminders_send(*, today: datetime.date | None = None) -> int:
 def _scan(today: datetime.date) -> tuple[int, int]:
     open_items = ActionItem.objects.open().filter(deadline__isnull=False)
     units = _not_sent(
-        open_items.filter(deadline__lte=cadence.reminded_until(today)).annotate(
-            stage=cadence.stage_expression(today)
-        )
+        open_items.filter(deadline__lte=cadence.reminded_until(today)).annotate(stage=cadence.stage_expression(today))
     )
     office = _not_sent(
         open_items.filter(deadline__lte=cadence.office_deadline(today)).annotate(stage=Value(cadence.OFFICE))
@@ -145,22 +143,30 @@ def _add_co_opinions(digests: Digests, opinions, today: datetime.date) -> int:
 
 
 def office_digest_send(*, today: datetime.date | None = None) -> bool:
-    """Weekly: tell the office what is overdue and what falls due in the coming week. Once per week."""
+    """Weekly: tell the office how many items are overdue and how many fall due in the coming week,
+    listing the most overdue first (`DIGEST_LINKS` at most) with links. Once per week."""
     today = today or timezone.localdate()
     week_start = today - datetime.timedelta(days=today.weekday())
-    items = list(ActionItem.objects.open().filter(deadline__isnull=False).select_related("lead_unit"))
-    overdue = [i for i in items if i.deadline < today]
-    coming = [i for i in items if today <= i.deadline <= today + datetime.timedelta(days=7)]
-    lines = [_("逾期 %(n)s 项：") % {"n": len(overdue)}]
-    lines += [f"· {i.lead_unit.short_name} {i.title}（{i.deadline}）" for i in overdue]
-    lines += [_("未来一周到期 %(n)s 项：") % {"n": len(coming)}]
-    lines += [f"· {i.lead_unit.short_name} {i.title}（{i.deadline}）" for i in coming]
+    week_end = today + datetime.timedelta(days=7)
+    items = ActionItem.objects.open().filter(deadline__isnull=False, deadline__lte=week_end)
+    counts = items.aggregate(
+        overdue=Count("pk", filter=Q(deadline__lt=today)), coming=Count("pk", filter=Q(deadline__gte=today))
+    )
+    listed = items.order_by("deadline", "pk").values_list("pk", "title", "deadline", "lead_unit__short_name")
+    links = [
+        {
+            "title": f"{unit} {title}（{deadline}，{cadence.state_label(deadline, today)}）",
+            "url": reverse("workbench:item", args=[pk]),
+        }
+        for pk, title, deadline, unit in listed[:DIGEST_LINKS]
+    ]
     sent = _once(
         DigestLog(week=week_start),
         recipients=permissions.office_users(),
-        title=_("督办周报：逾期 %(o)s 项，一周内到期 %(c)s 项") % {"o": len(overdue), "c": len(coming)},
-        body="\n".join(lines),
+        title=_("督办周报：逾期 %(o)s 项，一周内到期 %(c)s 项") % {"o": counts["overdue"], "c": counts["coming"]},
+        body=_("按完成时限排列，列出前 %(n)s 项；全部事项见督办页面。") % {"n": len(links)},
         url=reverse("workbench:supervision"),
+        links=links,
     )
     logger.info("office digest for the week of %s: %s", week_start, "sent" if sent else "already sent")
     return sent

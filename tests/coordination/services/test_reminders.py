@@ -140,12 +140,17 @@ def test_the_scan_takes_the_same_queries_whatever_the_number_of_items(count, uni
     assert Notification.objects.filter(title__startswith="督办提醒").count() == 27
 
 
-def test_the_office_gets_one_weekly_digest(item, office_user):
+def test_the_office_gets_one_weekly_digest_with_counts_and_links(item, office_user, units):
+    late = services.action_item_create(
+        actor=office_user, title="核查救助资金发放", lead_unit=units[7], deadline=day(-30)
+    )
     monday = datetime.date(2026, 12, 28)
     assert services.office_digest_send(today=monday) is True
     assert services.office_digest_send(today=monday + datetime.timedelta(days=2)) is False
     digest = Notification.objects.get(recipient=office_user, title__startswith="督办周报")
-    assert "建立低保边缘家庭帮扶台账" in digest.body
+    assert digest.title == "督办周报：逾期 1 项，一周内到期 1 项"
+    assert [link["url"] for link in digest.links] == [late.get_absolute_url(), item.get_absolute_url()]
+    assert digest.links[1]["title"] == "区民政局 建立低保边缘家庭帮扶台账（2026-12-31，3 天后到期）"
 
 
 def test_co_units_are_reminded_of_their_opinion_once_in_their_digest(proposal, people, units):
