@@ -12,6 +12,7 @@ import datetime
 import logging
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, Value
 from django.urls import reverse
@@ -74,9 +75,10 @@ def _co_opinions_due(today: datetime.date):
 def reminders_send(*, today: datetime.date | None = None) -> int:
     """The daily scan: each open item's current cadence stage, if not yet sent, in one digest per
     unit (its liaisons) and one to the office; returns how many stages went out. Runs on working
-    days only; a second run on a day that had its digests sends nothing."""
+    days only (unless PORTAL_REMINDERS_WORKDAYS_ONLY is off); a second run on a day that had its
+    digests sends nothing."""
     today = today or timezone.localdate()
-    if not workdays.is_workday(today):
+    if settings.PORTAL_REMINDERS_WORKDAYS_ONLY and not workdays.is_workday(today):
         logger.info("reminders for %s: not a working day, nothing sent", today)
         return 0
     if ReminderDigest.objects.filter(kind=ReminderDigest.Kind.REMINDERS, day=today).exists():

@@ -279,6 +279,9 @@ PORTAL_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_INFLATE
 # the office is told once, in its own daily digest, and the unit is not reminded again.
 PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
 PORTAL_OVERDUE_REMINDER_WEEKS = int(os.environ.get("PORTAL_OVERDUE_REMINDER_WEEKS", "2"))
+# Digests go out on working days only (weekends and holidays off, 调休 days on); what falls on a
+# rest day goes out on the next working day. "false" sends every day.
+PORTAL_REMINDERS_WORKDAYS_ONLY = os.environ.get("PORTAL_REMINDERS_WORKDAYS_ONLY", "true").lower() != "false"
 # The office is reminded once when a held meeting's minutes are not issued this many days after it.
 PORTAL_MINUTES_DUE_DAYS = int(os.environ.get("PORTAL_MINUTES_DUE_DAYS", "7"))
 # Graded warnings of supervised work (coordination/grading.py): yellow within YELLOW_DAYS of the

@@ -67,6 +67,12 @@ def test_nothing_on_a_rest_day_and_the_stage_goes_out_on_the_next_working_day(it
     assert stages(item) == ["week_1"]  # the current stage; the missed "due" is not sent late
 
 
+@override_settings(PORTAL_REMINDERS_WORKDAYS_ONLY=False)
+def test_sending_every_day_the_digest_goes_out_on_a_saturday(item, liaisons):
+    assert services.reminders_send(today=datetime.date(2027, 1, 9)) == 1
+    assert stages(item) == ["week_1"]
+
+
 def test_an_extension_starts_the_cadence_again(item, liaisons, office_user):
     services.reminders_send(today=day(0))
     request = services.extension_request(actor=liaisons["lead"], item=item, reason="资金未到位", new_deadline=day(33))
