@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 def notification_send(
-    *, recipients: Iterable, title: str, body: str = "", url: str = "", links: list[dict] = ()
+    *, recipients: Iterable, title: str, body: str = "", url: str = "", links: Iterable[dict] = ()
 ) -> list[Notification]:
     """Notify users in the workbench and, after commit, by e-mail (one task each, through the outbox).
     `links` lists further things, each {"title": …, "url": a path on this site}."""
