@@ -6,8 +6,10 @@ changed), so they appear in the admin's site history next to the editors' own ac
 
 import logging
 
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+from wagtail.log_actions import log, registry
 
 # action → (label, message), registered with Wagtail in wagtail_hooks.py
 ACTIONS = {
@@ -81,15 +83,42 @@ ACTIONS = {
 logger = logging.getLogger(__name__)
 
 
-def record(instance, action: str, *, actor, changes: dict | None = None, note: str = ""):
-    """Write one audit entry. Unknown actions are a programming error, not a silent no-op."""
+def _registered(action: str) -> None:
     if action not in ACTIONS:
         raise ValueError(f"Unregistered audit action {action!r}: add it to coordination.audit.ACTIONS")
+
+
+def record(instance, action: str, *, actor, changes: dict | None = None, note: str = ""):
+    """Write one audit entry. Unknown actions are a programming error, not a silent no-op."""
+    _registered(action)
     data = {"changes": changes or {}}
     if note:
         data["note"] = note
     logger.info("%s %s#%s by %s", action, type(instance).__name__, instance.pk, actor)
     return log(instance, action, user=actor if actor and actor.is_authenticated else None, data=data)
+
+
+def record_many(model, action: str, entries, *, actor=None) -> None:
+    """The entries `record` would write for many objects of `model` done by one job, in one insert:
+    `entries` holds (pk, label, changes) for each object, the label being what `str()` gives."""
+    _registered(action)
+    log_model = registry.get_log_model_for_model(model)
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    now = timezone.now()
+    user = actor if actor and actor.is_authenticated else None
+    log_model.objects.bulk_create(
+        log_model(
+            content_type=content_type,
+            object_id=str(pk),
+            label=label,
+            action=action,
+            timestamp=now,
+            user=user,
+            data={"changes": changes},
+        )
+        for pk, label, changes in entries
+    )
+    logger.info("%s on %d %s by %s", action, len(entries), model.__name__, actor)
 
 
 def register(actions) -> None:

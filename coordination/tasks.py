@@ -1,5 +1,6 @@
 """Celery tasks: fetch by id, call a service or do one idempotent side effect."""
 
+import datetime
 import logging
 
 from celery import shared_task
@@ -29,9 +30,9 @@ def render_minutes_pdf(minutes_id: int) -> bool:
 
 
 @shared_task
-def send_deadline_reminders() -> int:
-    """Daily: reminders before deadlines and for overdue items (sent once each, see the service)."""
-    return services.reminders_send()
+def send_deadline_reminders(day: str | None = None) -> int:
+    """Daily: the reminder digests of `day` (ISO date; default today), each stage sent once (see the service)."""
+    return services.reminders_send(today=datetime.date.fromisoformat(day) if day else None)
 
 
 @shared_task

@@ -1,12 +1,10 @@
 from .actions import (
     ActionItem,
     Circular,
-    DigestLog,
     Escalation,
     ExtensionRequest,
     ProgressAttachment,
     ProgressReport,
-    ReminderLog,
     Urge,
 )
 from .meetings import (
@@ -33,6 +31,7 @@ from .proposal_handling import (
     ProposerContact,
 )
 from .proposals import CoOpinion, Proposal, Proposer, Reply, ReplyRound
+from .reminders import DigestLog, ReminderDigest, ReminderLog
 from .reply_templates import ReplyTemplate
 from .units import Liaison, MemberUnit, UnitAlias
 
@@ -67,6 +66,7 @@ __all__ = [
     "ProposalExtensionRequest",
     "ProposerContact",
     "Proposer",
+    "ReminderDigest",
     "ReminderLog",
     "Reply",
     "ReplyRound",

@@ -230,25 +230,6 @@ class Urge(models.Model):
         return f"{self.action_item} · {self.unit}"
 
 
-class ReminderLog(models.Model):
-    """One reminder that was sent; the unique key is what makes reminders go out once.
-
-    Beat may fire twice and a worker may die after sending: the row is written in the same
-    transaction as the notifications, so a retry finds it and sends nothing again.
-    """
-
-    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=20)
-    day = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["action_item", "kind", "day"], name="reminder_once_per_day")]
-
-    def __str__(self) -> str:
-        return f"{self.action_item} {self.kind} {self.day}"
-
-
 class Escalation(models.Model):
     """A red item reported up to the convenors and the office (升级督办), once per deadline.
 
@@ -292,13 +273,3 @@ class Circular(models.Model):
 
     def __str__(self) -> str:
         return f"{self.doc_number} {self.title}"
-
-
-class DigestLog(models.Model):
-    """The office's weekly digest that was sent; one row per week keeps it to one digest."""
-
-    week = models.DateField(unique=True, help_text=_("该周的星期一"))
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return str(self.week)

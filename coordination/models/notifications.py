@@ -19,6 +19,8 @@ class Notification(models.Model):
     title = models.CharField(_("标题"), max_length=200)
     body = models.TextField(_("内容"), blank=True)
     url = models.CharField(_("链接"), max_length=300, blank=True)
+    # A digest lists several things, each a path on this site: [{"title": …, "url": "/workbench/…"}].
+    links = models.JSONField(_("所列事项"), default=list, blank=True)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
     read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
     email_claimed_at = models.DateTimeField(_("邮件开始发送时间"), null=True, blank=True)

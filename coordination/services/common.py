@@ -10,6 +10,7 @@ A transition reads as the rule it enforces:
 """
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from coordination import audit, rules
@@ -17,7 +18,17 @@ from coordination.errors import DomainError
 from coordination.models import Liaison
 from coordination.numbering import serial_take as take_number
 
-__all__ = ["audit", "check", "clean_text", "liaison_users", "lock", "required_text", "take_number", "validated"]
+__all__ = [
+    "audit",
+    "check",
+    "clean_text",
+    "insert_select",
+    "liaison_users",
+    "lock",
+    "required_text",
+    "take_number",
+    "validated",
+]
 
 # What a user may type, the same through the workbench, the API and scripts.
 REASON_LENGTH = 300  # a reason or a note kept in a one-line field
@@ -61,3 +72,17 @@ def required_text(value: str, message: str, *, max_length: int = REASON_LENGTH) 
 def liaison_users(units) -> list:
     """The current liaisons of `units`, who receive what concerns their unit."""
     return [term.user for term in Liaison.objects.active().filter(unit__in=units).select_related("user")]
+
+
+def insert_select(model, columns: list[str], rows) -> None:
+    """INSERT INTO `model` (`columns`) SELECT `rows`: one query however many rows.
+
+    `rows` is a `values_list()` queryset naming what goes into each column, in order: the model's
+    own fields first, then annotations in the order they were made, which is the order Django
+    puts them in the SELECT. Its unique keys hold: a row already there fails the whole insert.
+    """
+    select, params = rows.order_by().query.sql_with_params()
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(model._meta.get_field(column).column) for column in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {quote(model._meta.db_table)} ({names}) {select}", params)

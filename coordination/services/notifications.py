@@ -5,6 +5,7 @@ import logging
 import secrets
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -12,19 +13,34 @@ from django.utils import timezone
 from coordination import audit, rules, tasks
 from coordination.models import CalendarToken, Notification
 
-from .outbox import outbox_enqueue
+from .outbox import outbox_enqueue_many
 
 logger = logging.getLogger(__name__)
 
 
-def notification_send(*, recipients: Iterable, title: str, body: str = "", url: str = "") -> list[Notification]:
-    """Notify users in the workbench and, after commit, by e-mail (one task each, through the outbox)."""
-    notifications = Notification.objects.bulk_create(
-        Notification(recipient=user, title=title, body=body, url=url) for user in {u.pk: u for u in recipients}.values()
+def notification_send(
+    *, recipients: Iterable, title: str, body: str = "", url: str = "", links: Iterable[dict] = ()
+) -> list[Notification]:
+    """Notify users in the workbench and, after commit, by e-mail (one task each, through the outbox).
+    `links` lists further things, each {"title": …, "url": a path on this site}."""
+    return notifications_deliver(
+        Notification(recipient=user, title=title, body=body, url=url, links=list(links))
+        for user in {u.pk: u for u in recipients}.values()
     )
-    for notification in notifications:
-        outbox_enqueue(tasks.deliver_notification_email, notification.pk)
+
+
+def notifications_deliver(notifications: Iterable[Notification]) -> list[Notification]:
+    """Save unsaved notifications with one insert and queue one e-mail each: a constant number of queries."""
+    notifications = Notification.objects.bulk_create(notifications)
+    outbox_enqueue_many(tasks.deliver_notification_email, [(notification.pk,) for notification in notifications])
     return notifications
+
+
+def email_text(notification: Notification) -> str:
+    """The e-mail's text: the body, then each listed thing with its full address."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    links = [f"· {link['title']}\n  {base}{link['url']}" for link in notification.links]
+    return "\n\n".join(part for part in (notification.body, "\n".join(links)) if part)
 
 
 def notification_mark_read(*, actor, notification: Notification) -> Notification:
@@ -68,7 +84,7 @@ def notification_email_deliver(*, notification_id: int) -> bool:
         notification.email_claimed_at = timezone.now()
         notification.save(update_fields=["email_claimed_at"])
     try:
-        send_mail(notification.title, notification.body, None, [notification.recipient.email])
+        send_mail(notification.title, email_text(notification), None, [notification.recipient.email])
     except Exception:
         Notification.objects.filter(pk=notification_id).update(email_claimed_at=None)
         raise

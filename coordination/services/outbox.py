@@ -19,9 +19,15 @@ logger = logging.getLogger(__name__)
 
 def outbox_enqueue(task, *args) -> OutgoingTask:
     """Record `task(*args)` in the current transaction; it is handed to Celery once committed."""
-    row = OutgoingTask.objects.create(task=task.name, args=list(args))
-    transaction.on_commit(lambda: _hand_over(row.pk))
-    return row
+    return outbox_enqueue_many(task, [args])[0]
+
+
+def outbox_enqueue_many(task, calls) -> list[OutgoingTask]:
+    """Record `task(*args)` for each args in `calls` with one insert; handed to Celery once committed."""
+    rows = OutgoingTask.objects.bulk_create(OutgoingTask(task=task.name, args=list(args)) for args in calls)
+    if rows:
+        transaction.on_commit(lambda: [_hand_over(row.pk) for row in rows])
+    return rows
 
 
 def _hand_over(pk: int) -> bool:

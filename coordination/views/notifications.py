@@ -5,22 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination import services
+from coordination.templatetags.notification_tags import safe_target
 
 PER_PAGE = 30
-
-
-def safe_target(url: str) -> str | None:
-    """`url` if it is a path on this site ("/workbench/…"), else None: a notification never
-    sends its reader to another host, whatever was stored in it."""
-    url = (url or "").strip()
-    if not url.startswith("/") or url.startswith("//") or "\\" in url:
-        return None
-    return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None) else None
 
 
 @login_required

@@ -224,8 +224,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # `send_office_digest`, `escalate_red_items`). "every": seconds between runs; "at": local time
 # daily, "weekday" 0 = Monday.
 # A job that missed its time (the machine was off) runs at the scheduler's next tick; every job is
-# idempotent (reminders once per item and day, the digest once per week, escalation once per item
-# and deadline).
+# idempotent (reminders once per item, deadline and stage in one digest per unit and day, the weekly
+# digest once per week, escalation once per item and deadline).
 PORTAL_SCHEDULE = {
     "publish_scheduled": {"every": int(os.environ.get("PORTAL_PUBLISH_EVERY_SECONDS", "60"))},
     "deliver_waiting": {"every": 60},  # the outbox: tasks the broker missed are handed over again
@@ -278,8 +278,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_MB", "10")) * 1024 * 1024
 # Office files are zips: what they unpack to is bounded too, so a small upload cannot be a zip bomb.
 PORTAL_UPLOAD_MAX_INFLATED_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_INFLATED_MB", "200")) * 1024 * 1024
-# Reminders to liaisons: days before the deadline (overdue items are reminded daily).
+# Reminders to liaisons (coordination/cadence.py), in one digest per unit and working day: these
+# days before the deadline, on the day, then weekly for PORTAL_OVERDUE_REMINDER_WEEKS weeks; then
+# the office is told once, in its own daily digest, and the unit is not reminded again.
 PORTAL_REMINDER_DAYS = [int(d) for d in env_list("PORTAL_REMINDER_DAYS", "7,1")]
+PORTAL_OVERDUE_REMINDER_WEEKS = int(os.environ.get("PORTAL_OVERDUE_REMINDER_WEEKS", "2"))
+# Digests go out on working days only (weekends and holidays off, 调休 days on); what falls on a
+# rest day goes out on the next working day. "false" sends every day.
+PORTAL_REMINDERS_WORKDAYS_ONLY = os.environ.get("PORTAL_REMINDERS_WORKDAYS_ONLY", "true").lower() != "false"
 # The office is reminded once when a held meeting's minutes are not issued this many days after it.
 PORTAL_MINUTES_DUE_DAYS = int(os.environ.get("PORTAL_MINUTES_DUE_DAYS", "7"))
 # Graded warnings of supervised work (coordination/grading.py): yellow within YELLOW_DAYS of the

@@ -7,6 +7,7 @@ service; after every step, each new notification's recipient opens its URL and m
 
 import ast
 import datetime
+import importlib
 import pathlib
 import sys
 
@@ -15,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from coordination import services
+from coordination import services, workdays
 from coordination.models import Meeting, Minutes, Notification, Proposal, Reply
 
 from .views.home_world import days, held_meeting, leader_of, make_item
@@ -23,8 +24,11 @@ from .views.home_world import days, held_meeting, leader_of, make_item
 SERVICES = pathlib.Path(services.__file__).parent
 
 
+SENDERS = ("notification_send", "notifications_deliver")
+
+
 def call_sites() -> set[tuple[str, str]]:
-    """(module, function) of every call of `notification_send` in the services package."""
+    """(module, function) of every call of `notification_send` or `notifications_deliver` in the services."""
     sites = set()
     for path in SERVICES.glob("*.py"):
         tree = ast.parse(path.read_text())
@@ -32,7 +36,7 @@ def call_sites() -> set[tuple[str, str]]:
             if not isinstance(function, ast.FunctionDef):
                 continue
             for node in ast.walk(function):
-                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "notification_send":
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) in SENDERS:
                     sites.add((f"coordination.services.{path.stem}", function.name))
     return sites
 
@@ -41,20 +45,27 @@ def call_sites() -> set[tuple[str, str]]:
 def sent_from(monkeypatch):
     """Records which service function sent each notification: (module, function) → titles."""
     seen: dict[tuple[str, str], list[str]] = {}
-    original = services.notifications.notification_send
 
-    def recording(**kwargs):
-        caller = sys._getframe(1)
-        seen.setdefault((caller.f_globals["__name__"], caller.f_code.co_name), []).append(kwargs["title"])
-        return original(**kwargs)
+    def recorder(original, titles):
+        def recording(*args, **kwargs):
+            caller = sys._getframe(1)
+            seen.setdefault((caller.f_globals["__name__"], caller.f_code.co_name), []).extend(titles(*args, **kwargs))
+            return original(*args, **kwargs)
 
+        return recording
+
+    send = recorder(services.notifications.notification_send, lambda **kwargs: [kwargs["title"]])
+    deliver = recorder(services.notifications.notifications_deliver, lambda notifications: [])
     for module, _function in call_sites():
-        monkeypatch.setattr(f"{module}.notification_send", recording)
+        if hasattr(importlib.import_module(module), "notification_send"):
+            monkeypatch.setattr(f"{module}.notification_send", send)
+        if hasattr(importlib.import_module(module), "notifications_deliver"):
+            monkeypatch.setattr(f"{module}.notifications_deliver", deliver)
     return seen
 
 
 class Checker:
-    """After each step: every new notification's URL answers 200 to its recipient."""
+    """After each step: every new notification's URL, and each link a digest lists, answers 200 to its recipient."""
 
     def __init__(self, client):
         self.client = client
@@ -67,9 +78,10 @@ class Checker:
         for notification in new:
             assert notification.url.startswith("/"), f"{step}: {notification.title!r} has no URL"
             self.client.force_login(notification.recipient)
-            response = self.client.get(notification.url.split("#")[0])
-            assert response.status_code == 200, (step, notification.title, notification.url, notification.recipient)
-            self.checked += 1
+            for url in (notification.url, *(link["url"] for link in notification.links)):
+                response = self.client.get(url.split("#")[0])
+                assert response.status_code == 200, (step, notification.title, url, notification.recipient)
+                self.checked += 1
         self.last = new[-1].pk
 
 
@@ -201,12 +213,15 @@ def test_every_notification_url_answers_its_recipient(
     )
     check("circular issued")
 
-    make_item(office_user, mz, "一周后到期", days(7))
+    workday = workdays.add_workdays(days(-1), 1)  # reminders go out on working days: today or the next
+    make_item(office_user, mz, "一周后到期", workday + datetime.timedelta(days=7), co_units=[cz])
     awaited = register("3", [cz])
-    Proposal.objects.filter(pk=awaited.pk).update(co_opinion_deadline=days(1))
+    Proposal.objects.filter(pk=awaited.pk).update(co_opinion_deadline=workday + datetime.timedelta(days=1))
     check.last = Notification.objects.order_by("pk").last().pk
-    services.reminders_send()
+    services.reminders_send(today=workday)
     check("reminders")
+    (digest,) = Notification.objects.filter(recipient=co, title__startswith="督办提醒")
+    assert len(digest.links) == 2  # the item it co-operates on, and the proposal awaiting its opinion
     services.office_digest_send()
     check("weekly digest")
     uncontacted = register("4")

@@ -2,9 +2,10 @@
 
 A fresh installation in a temporary var/ (SQLite, no broker, no Redis), the process started exactly
 as the Makefile starts it (`manage.py run_scheduler`), ticking every second: a page scheduled a few
-seconds ahead goes live, and an item due in 7 days gets its reminder, e-mailed too.
+seconds ahead goes live, and an item due in 7 days is in its unit's reminder digest, e-mailed too.
 """
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -51,6 +52,7 @@ def installation(tmp_path):
         "PORTAL_VAR_DIR": str(tmp_path / "var"),
         "PORTAL_SCHEDULER_TICK_SECONDS": "1",
         "PORTAL_PUBLISH_EVERY_SECONDS": "1",
+        "PORTAL_REMINDERS_WORKDAYS_ONLY": "false",  # whatever day the test runs on
     }
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
@@ -89,11 +91,11 @@ def test_the_scheduler_of_make_run_publishes_and_reminds_with_nothing_else_runni
         scheduler.terminate()
         scheduler.wait(timeout=30)
 
-    reminder = "SELECT title, emailed_at FROM coordination_notification WHERE title LIKE '%7 天后到期%'"
+    reminder = "SELECT links, emailed_at FROM coordination_notification WHERE title LIKE '督办提醒%'"
     with sqlite3.connect(database) as db:
-        title, emailed_at = db.execute(reminder).fetchone()
+        links, emailed_at = db.execute(reminder).fetchone()
         runs = dict(db.execute("SELECT name, succeeded FROM coordination_scheduledjobrun").fetchall())
-    assert "入户核查" in title
+    assert "7 天后到期：入户核查" in json.loads(links)[0]["title"]
     assert emailed_at is not None  # the e-mail task ran too, inline in the scheduler
     assert runs["scheduler"] and runs["publish_scheduled"] and runs["send_reminders"]
     assert "scheduler stopped" in log.read_text()

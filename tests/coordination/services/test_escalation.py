@@ -1,12 +1,14 @@
-"""Escalation (升级督办): a red item goes to the convenors and the office once per deadline."""
+"""Escalation (升级督办): a red item goes to the convenors and the office once per deadline, in one digest a day."""
 
 import datetime
 
 import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
 from coordination import services, tasks
-from coordination.models import Escalation, Notification
+from coordination.models import ActionItem, Escalation, Notification, ReminderDigest
 from coordination.services import escalation
 from tests.coordination.services.helpers import report
 
@@ -17,7 +19,9 @@ def watchers(office_user, convenor_user):
 
 
 def escalated(item) -> list[Notification]:
-    return list(Notification.objects.filter(title__startswith="红灯事项升级督办", url=item.get_absolute_url()))
+    """The escalation digests that list `item`."""
+    digests = Notification.objects.filter(title__startswith="红灯事项升级督办")
+    return [n for n in digests if item.get_absolute_url() in (link["url"] for link in n.links)]
 
 
 def test_a_red_item_is_escalated_to_the_convenors_and_the_office_with_a_link_to_it(clock, item, watchers):
@@ -37,13 +41,26 @@ def test_a_rerun_escalates_nothing_twice(clock, item, watchers):
     assert len(escalated(item)) == len(watchers)
 
 
-def test_a_second_job_that_raced_past_the_selection_meets_the_unique_key(clock, item, watchers):
+def test_a_second_job_that_raced_past_the_selection_meets_the_unique_key_and_sends_nothing(
+    clock, item, watchers, monkeypatch
+):
     clock.set(2027, 1, 4, 9, 0)
-    recipients = escalation.escalation_recipients()
-    today = datetime.date(2027, 1, 4)
-    assert escalation._escalate(item, recipients=recipients, today=today) is True
-    assert escalation._escalate(item, recipients=recipients, today=today) is False
-    assert Escalation.objects.count() == 1 and len(escalated(item)) == len(watchers)
+    insert = escalation.insert_select
+
+    def raced(*args):  # another run escalated the item and sent the day's digest after this one read it
+        Escalation.objects.create(action_item=item, deadline=item.deadline)
+        ReminderDigest.objects.create(kind="escalations", day=datetime.date(2027, 1, 4), entries=1)
+        insert(*args)
+
+    monkeypatch.setattr(escalation, "insert_select", raced)
+    assert services.red_items_escalate() == 0
+    assert not Escalation.objects.exists() and escalated(item) == []  # all rolled back, nothing sent
+
+
+def test_the_database_keeps_one_escalation_per_item_and_deadline(item):
+    Escalation.objects.create(action_item=item, deadline=item.deadline)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Escalation.objects.create(action_item=item, deadline=item.deadline)
 
 
 def test_green_yellow_standing_and_finished_items_are_not_escalated(clock, item, office_user, units):
@@ -95,3 +112,31 @@ def test_the_escalation_link_opens_for_the_convenor(clock, item, convenor_user, 
     notification = Notification.objects.get(recipient=convenor_user, title__startswith="红灯事项升级督办")
     client.force_login(convenor_user)
     assert client.get(notification.url).status_code == 200
+
+
+def make_red_items(count: int, office_user, units) -> None:
+    """`count` items past their deadline (red), with nothing reported."""
+    ActionItem.objects.bulk_create(
+        ActionItem(source=ActionItem.Source.OFFICE, title=f"事项{n}", lead_unit=units[n % 27], deadline=DEADLINE)
+        for n in range(count)
+    )
+
+
+DEADLINE = datetime.date(2026, 12, 31)
+
+
+@pytest.mark.parametrize("count", [30, 300])
+def test_all_red_items_of_a_day_go_out_in_one_digest_to_each_watcher(clock, count, office_user, units, watchers):
+    make_red_items(count, office_user, units)
+    clock.set(2027, 1, 4, 9, 0)
+    with CaptureQueriesContext(connection) as queries:
+        assert services.red_items_escalate() == count
+    # The audit entries go in as many statements as the database takes rows in one (PostgreSQL: one).
+    fields = [field for field in ModelLogEntry._meta.concrete_fields if not field.primary_key]
+    batches = -(-count // connection.ops.bulk_batch_size(fields, [None] * count))
+    assert len(queries) == 10 + batches
+    digests = Notification.objects.filter(title=f"红灯事项升级督办：{count} 项")
+    assert sorted(n.recipient_id for n in digests) == sorted(user.pk for user in watchers)
+    assert len(digests[0].links) == min(count, 50)
+    assert ModelLogEntry.objects.filter(action="coordination.item.escalate").count() == count
+    assert ReminderDigest.objects.get(kind="escalations").entries == count
