@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0021_reply_rounds_and_templates'),
+        ('coordination', '0022_reminder_cadence'),
     ]
 
     operations = [
