@@ -16,10 +16,13 @@ SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>ale
 
 
 def zipped(members: dict[str, bytes | str]) -> bytes:
+    """The same bytes on every call: each member dated 2026-01-01, so the test ids that show these
+    bytes are the same in every pytest-xdist worker (a worker collecting a second later would see
+    another timestamp and refuse to run)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in members.items():
-            archive.writestr(name, content)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
