@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .models import Attendance, Circular, Minutes
-from .official import Block, OfficialDocument, Roster, Table, blocks_from_text
+from .official import Annex, Block, OfficialDocument, Roster, Table, blocks_from_text
 
 
 def chinese_date(value) -> str:
@@ -64,44 +64,68 @@ def minutes_document(minutes: Minutes) -> OfficialDocument:
     )
 
 
-def _titles(entries: list[dict], *, late_mark: bool = False) -> str:
-    if late_mark:
-        return "；".join(i["title"] + ("" if i["on_time"] else "（逾期办结）") for i in entries) or "—"
-    return "；".join(f"{i['title']}（时限{_iso_date(i['deadline'])}）" for i in entries) or "—"
+# A unit's overdue or red items listed in the circular's annex: the rest are counted, with a
+# pointer to the ledger, so a period with thousands of late items still prints in a few pages.
+ANNEX_TITLES_PER_UNIT = 10
+
+
+def _listed(entries: list[dict]) -> str:
+    shown = [f"{i['title']}（时限{_iso_date(i['deadline'])}）" for i in entries[:ANNEX_TITLES_PER_UNIT]]
+    rest = len(entries) - len(shown)
+    more = f"……另有{rest}项，详见督办台账" if rest > 0 else ""
+    return "；".join(shown) + more if shown else "—"
 
 
 def circular_document(circular: Circular) -> OfficialDocument:
-    """The circular as an `OfficialDocument`: a table per unit of what was done, what is late and
-    what is graded red (红灯). An unsaved circular (the preview) prints as of today, unnumbered."""
+    """The circular as an `OfficialDocument`: per unit the counts of what was done, what is late
+    and what is graded red (红灯), and an annex naming the late and red items (the first
+    `ANNEX_TITLES_PER_UNIT` of each unit). An unsaved circular (the preview) prints as of today,
+    unnumbered."""
     office = settings.PORTAL_OFFICE_NAME
-    done = sum(len(row["completed"]) for row in circular.snapshot)
-    late = sum(len(row["overdue"]) for row in circular.snapshot)
-    red = sum(len(row.get("red", [])) for row in circular.snapshot)  # circulars issued before lights have none
+    rows = circular.snapshot
+    done = sum(len(row["completed"]) for row in rows)
+    late = sum(len(row["overdue"]) for row in rows)
+    red = sum(len(row.get("red", [])) for row in rows)  # circulars issued before lights have none
     intro = (
         f"现将{chinese_date(circular.period_start)}至{chinese_date(circular.period_end)}各成员单位落实联席会议"
         f"议定事项的情况通报如下。期内共办结{done}项，截至期末逾期未办结{late}项，红灯预警{red}项。"
     )
-    rows = tuple(
-        (
-            row["unit"],
-            _titles(row["completed"], late_mark=True),
-            _titles(row["overdue"]),
-            _titles(row.get("red", [])),
-            str(row["in_hand"]),
-        )
-        for row in circular.snapshot
+    counts = Table(
+        ("单位", "期内办结", "其中逾期办结", "逾期未办结", "红灯事项", "在办"),
+        tuple(
+            (
+                row["unit"],
+                str(len(row["completed"])),
+                str(sum(1 for i in row["completed"] if not i["on_time"])),
+                str(len(row["overdue"])),
+                str(len(row.get("red", []))),
+                str(row["in_hand"]),
+            )
+            for row in rows
+        ),
     )
-    table = Table(("单位", "期内办结", "逾期未办结", "红灯事项", "在办"), rows)
     closing = Block("请逾期单位和红灯事项的牵头单位抓紧办理，并于下次例会前向办公室书面说明情况。")
+    late_rows = tuple(
+        (row["unit"], _listed(row["overdue"]), _listed(row.get("red", [])))
+        for row in rows
+        if row["overdue"] or row.get("red")
+    )
+    annexes = []
+    if late_rows:
+        annexes.append(
+            Annex("逾期未办结和红灯预警事项清单", (Table(("单位", "逾期未办结事项", "红灯预警事项"), late_rows),))
+        )
     date = chinese_date(timezone.localdate(circular.issued_at) if circular.issued_at else timezone.localdate())
     return OfficialDocument(
         issuer=office,
         doc_number=circular.doc_number,
         title=circular.title,
         addressee="各成员单位：",
-        body=[Block(intro), table, closing],
+        body=[Block(intro), counts, closing],
+        attachments=[annex.title for annex in annexes],
         signature_lines=[office],
         date_text=date,
+        annexes=annexes,
         copies_to=settings.PORTAL_MINUTES_COPIES_TO,
         printed_by=office,
         printed_date_text=date,

@@ -1,12 +1,18 @@
 """The supervision ledger (督办台账) as an Excel workbook, with the columns offices keep by hand."""
 
+import io
+
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .grading import Light
-from .spreadsheets import append_row, workbook_bytes
+from .models import ProgressReport
+from .spreadsheets import text_cell
+
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 COLUMNS = [
     ("序号", 6),
@@ -31,9 +37,16 @@ LIGHT_FILLS = {Light.RED: "F4C7C3", Light.YELLOW: "FCE8B2", Light.GREEN: "C8E6C9
 
 
 def ledger_rows(items):
-    items = items.with_light().select_related("lead_unit").prefetch_related("co_units", "reports")
-    for number, item in enumerate(items.order_by("lead_unit__order", "deadline", "pk"), start=1):
-        latest = max(item.reports.all(), key=lambda r: r.created_at, default=None)
+    """The rows in unit order; the latest progress comes from one subquery, not from every report."""
+    latest = ProgressReport.objects.filter(action_item=OuterRef("pk")).order_by("-created_at", "-pk").values("text")[:1]
+    items = (
+        items.with_light()
+        .annotate(latest_text=Subquery(latest))
+        .select_related("lead_unit")
+        .prefetch_related("co_units")
+        .order_by("lead_unit__order", "deadline", "pk")
+    )
+    for number, item in enumerate(items.iterator(chunk_size=1000), start=1):
         yield [
             number,
             item.get_source_display(),
@@ -46,36 +59,51 @@ def ledger_rows(items):
             item.get_status_display(),
             "是" if item.is_overdue else "否",
             str(item.grade.label),
-            latest.text if latest else "",
+            item.latest_text or "",
             timezone.localdate(item.closed_at) if item.closed_at else None,
         ]
 
 
-def ledger_workbook(items) -> bytes:
-    """The ledger; users' text (titles, progress) is written as text, never as a formula."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "督办台账"
-    append_row(sheet, [f"陈仓区社会救助工作联席会议督办台账（{timezone.localdate():%Y年%m月%d日}）"])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
-    sheet["A1"].font = Font(bold=True, size=14)
-    append_row(sheet, [name for name, _width in COLUMNS])
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE5F0")
-    fills = {str(light.label): color for light, color in LIGHT_FILLS.items()}
-    for row in ledger_rows(items):
-        append_row(sheet, row)
-        if row[9] == "是":
-            sheet.cell(row=sheet.max_row, column=10).font = Font(color="B3261E", bold=True)
-        color = fills.get(row[LIGHT_COLUMN - 1])
-        if color:
-            sheet.cell(row=sheet.max_row, column=LIGHT_COLUMN).fill = PatternFill("solid", fgColor=color)
+def _cells(sheet, row, fills) -> list:
+    """One row as write-only cells: text wrapped, dates formatted, the overdue mark red, the light filled."""
+    cells = []
+    for column, value in enumerate(row, start=1):
+        cell = text_cell(sheet, value)
+        cell.alignment = WRAP
+        if hasattr(value, "year"):
+            cell.number_format = "yyyy-mm-dd"
+        if column == 10 and value == "是":
+            cell.font = Font(color="B3261E", bold=True)
+        if column == LIGHT_COLUMN and value in fills:
+            cell.fill = fills[value]
+        cells.append(cell)
+    return cells
+
+
+def write_ledger(items, out) -> None:
+    """The ledger into `out` (a file), row by row in openpyxl's write-only mode: 20,000 items never
+    sit in memory as a sheet. Users' text is written as text, never as a formula."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("督办台账")
     for index, (_name, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-        for cell in sheet[get_column_letter(index)][2:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.value and hasattr(cell.value, "year"):
-                cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "A3"
-    return workbook_bytes(book)
+    title = text_cell(sheet, f"陈仓区社会救助工作联席会议督办台账（{timezone.localdate():%Y年%m月%d日}）")
+    title.font = Font(bold=True, size=14)
+    sheet.append([title])
+    header = []
+    for name, _width in COLUMNS:
+        cell = text_cell(sheet, name)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDE5F0")
+        header.append(cell)
+    sheet.append(header)
+    fills = {str(light.label): PatternFill("solid", fgColor=color) for light, color in LIGHT_FILLS.items()}
+    for row in ledger_rows(items):
+        sheet.append(_cells(sheet, row, fills))
+    book.save(out)
+
+
+def ledger_workbook(items) -> bytes:
+    out = io.BytesIO()
+    write_ledger(items, out)
+    return out.getvalue()

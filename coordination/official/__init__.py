@@ -2,11 +2,12 @@
 (`OfficialDocument`), two renderings of it — the PDF with its HTML print preview (`render`) and
 the Word file offices finish in WPS (`word`)."""
 
-from .model import Block, OfficialDocument, Roster, Table, blocks_from_text
+from .model import Annex, Block, OfficialDocument, Roster, Table, blocks_from_text
 from .render import render_html, render_pdf
 from .word import render_docx
 
 __all__ = [
+    "Annex",
     "Block",
     "OfficialDocument",
     "Roster",

@@ -39,6 +39,15 @@ class Roster:
     names: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Annex:
+    """An attachment printed with the document (附件), on pages of its own after the date: its
+    label (附件1) in 黑体, its title centred, then its body."""
+
+    title: str
+    body: tuple = ()
+
+
 def blocks_from_text(text: str) -> list[Block]:
     """Every non-empty line a paragraph (a single Enter starts one, as in Word); 一、 and （一）
     lines become the headings of their level."""
@@ -51,6 +60,16 @@ def blocks_from_text(text: str) -> list[Block]:
     return blocks
 
 
+def _part_lines(parts) -> list[str]:
+    out = []
+    for part in parts:
+        if isinstance(part, Table):
+            out += [*part.columns, *(cell for row in part.rows for cell in row)]
+        else:
+            out.append(part.text)
+    return out
+
+
 @dataclass
 class OfficialDocument:
     """A 公文. `layout` is the GB/T 9704 format: "file" (文件格式), "letter" (信函格式, a 复函) or
@@ -59,7 +78,7 @@ class OfficialDocument:
 
     issuer: str
     title: str
-    body: list = field(default_factory=list)
+    body: list = field(default_factory=list)  # Blocks and Tables
     layout: str = "file"
     doc_number: str = ""
     addressee: str = ""
@@ -68,6 +87,7 @@ class OfficialDocument:
     signature_lines: list[str] = field(default_factory=list)
     date_text: str = ""
     notes: list[str] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
     copies_to: str = ""
     printed_by: str = ""
     printed_date_text: str = ""
@@ -78,6 +98,12 @@ class OfficialDocument:
     def has_colophon(self) -> bool:
         return bool(self.copies_to or self.printed_by)
 
+    def labelled_annexes(self) -> list[tuple[str, Annex]]:
+        """Each annex with its label: 附件 when there is one, 附件1, 附件2 … when there are more."""
+        if len(self.annexes) == 1:
+            return [("附件", self.annexes[0])]
+        return [(f"附件{number}", annex) for number, annex in enumerate(self.annexes, start=1)]
+
     def fingerprint(self) -> str:
         """A digest of everything printed: a stored rendering is made again only when it changes."""
         data = json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True, default=str)
@@ -86,14 +112,12 @@ class OfficialDocument:
     def lines(self) -> list[str]:
         """The text a reader sees, in reading order (what both renderings must print)."""
         out = [self.category_mark, self.issuer, self.doc_number, self.title, self.addressee]
-        for part in self.body:
-            if isinstance(part, Table):
-                out += [*part.columns, *(cell for row in part.rows for cell in row)]
-            else:
-                out.append(part.text)
+        out += _part_lines(self.body)
         out += self.attachments
         out += [f"{roster.label}：{'、'.join(roster.names)}" for roster in self.rosters]
         out += [*self.signature_lines, self.date_text, *self.notes]
+        for label, annex in self.labelled_annexes():
+            out += [label, annex.title, *_part_lines(annex.body)]
         if self.copies_to:
             out.append(f"抄送：{self.copies_to}。")
         if self.printed_by:

@@ -35,16 +35,17 @@ def _context(document: OfficialDocument, placement: ColophonPlacement) -> dict:
         "placement": placement,
         "issuer_pt": fit.issuer_size(document.issuer),
         "title_lines": fit.title_lines(document.title),
-        "body": [
-            {"part": part, "is_table": isinstance(part, Table), "key_pt": _key_pt(part)} for part in document.body
+        "body": body_items(document),
+        "annexes": [
+            {"label": label, "annex": annex, "body": body_items(annex)} for label, annex in document.labelled_annexes()
         ],
         "name_pad": name_pad,
         "date_pad": date_pad,
     }
 
 
-def body_items(document: OfficialDocument) -> list[dict]:
-    """The body's parts as `official/body.html` prints them."""
+def body_items(document) -> list[dict]:
+    """The body's parts (of a document or an annex) as `official/body.html` prints them."""
     return [{"part": part, "is_table": isinstance(part, Table), "key_pt": _key_pt(part)} for part in document.body]
 
 

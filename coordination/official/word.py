@@ -186,13 +186,7 @@ def _body(document, doc: OfficialDocument) -> None:
     title.paragraph_format.space_after = Pt(28.95)
     if doc.addressee:
         _paragraph(document, doc.addressee)
-    for part in doc.body:
-        if isinstance(part, Table):
-            _table(document, part)
-            continue
-        font = {"h1": HEI, "h2": KAI}.get(part.kind, FANG)
-        paragraph = _paragraph(document, part.text, font=font, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-        _indent(paragraph, firstLine=2)
+    _parts(document, doc.body)
     for index, name in enumerate(doc.attachments):
         number = f"{index + 1}. " if len(doc.attachments) > 1 else ""
         paragraph = _paragraph(
@@ -204,6 +198,26 @@ def _body(document, doc: OfficialDocument) -> None:
         _font(paragraph.add_run(f"{roster.label}："), HEI, 16)
         _font(paragraph.add_run("、".join(roster.names)), FANG, 16)
         _indent(paragraph, left=5, hanging=3)
+
+
+def _parts(document, parts) -> None:
+    for part in parts:
+        if isinstance(part, Table):
+            _table(document, part)
+            continue
+        font = {"h1": HEI, "h2": KAI}.get(part.kind, FANG)
+        paragraph = _paragraph(document, part.text, font=font, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        _indent(paragraph, firstLine=2)
+
+
+def _annexes(document, doc: OfficialDocument) -> None:
+    """Each 附件 on a new page: its label in 黑体, its title centred as a title, its body."""
+    for label, annex in doc.labelled_annexes():
+        _paragraph(document, label, font=HEI).paragraph_format.page_break_before = True
+        title = _paragraph(document, annex.title, font=TITLE, size=fit.TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER)
+        title.paragraph_format.space_before = title.paragraph_format.space_after = Pt(28.95)
+        _off_grid(title)
+        _parts(document, annex.body)
 
 
 def _table(document, table: Table) -> None:
@@ -303,6 +317,7 @@ def render_docx(doc: OfficialDocument, placement: ColophonPlacement | None = Non
     _masthead(document, doc)
     _body(document, doc)
     _signature(document, doc)
+    _annexes(document, doc)
     if doc.has_colophon:
         _colophon(document, doc, placement or placement_for(doc))
     out = io.BytesIO()

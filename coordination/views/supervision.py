@@ -1,10 +1,12 @@
 """Workbench screens of supervision by graded light (督查督办): the counts per unit, the ledger,
 the convenors' red list, and the progress circulars (通报) with their preview."""
 
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -53,11 +55,15 @@ def ledger_xlsx(request):
     if not permissions.can_oversee(request.user):
         raise PermissionDenied
     items = ActionItemFilter(request.GET or None, queryset=selectors.action_items_visible_to(request.user)).qs
-    response = HttpResponse(
-        ledger.ledger_workbook(items), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    out = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse streams it from disk, then closes it)
+    ledger.write_ledger(items, out)
+    out.seek(0)
+    return FileResponse(
+        out,
+        as_attachment=True,
+        filename="supervision-ledger.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = 'attachment; filename="supervision-ledger.xlsx"'
-    return response
 
 
 @login_required
@@ -102,6 +108,7 @@ def circular_preview(request):
         "draft": draft,
         "document": document,
         "body": body_items(document),
+        "annexes": [(label, annex, body_items(annex)) for label, annex in document.labelled_annexes()],
         "earlier": Circular.objects.filter(**period),
     }
     return render(request, "coordination/circular_preview.html", context)

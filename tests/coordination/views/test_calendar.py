@@ -3,9 +3,19 @@
 import datetime
 
 import pytest
+import time_machine
+from django.utils import timezone
 from icalendar import Calendar
 
 from coordination import services
+from coordination.models import ActionItem
+
+
+@pytest.fixture(autouse=True)
+def december_2026():
+    """The feed carries recent and coming dates only: the fixtures' deadline (2026-12-31) is ahead."""
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 9, 0, tzinfo=timezone.get_current_timezone()), tick=True):
+        yield
 
 
 @pytest.fixture
@@ -40,3 +50,19 @@ def test_a_malformed_token_is_not_found(client, db, token):
 @pytest.mark.parametrize("token", ["%00", "abc%00def"])
 def test_a_token_with_a_nul_character_is_a_bad_request(client, db, token):
     assert client.get(f"/calendar/{token}.ics").status_code == 400
+
+
+def test_the_feed_leaves_out_long_overdue_deadlines_and_old_meetings(client, feed_path, item, units, office_user):
+    old = services.action_item_create(
+        actor=office_user,
+        title="去年的专项检查",
+        lead_unit=units[5],
+        co_units=[],
+        deadline=datetime.date(2026, 6, 30),
+        description="",
+    )
+    recent = ActionItem.objects.filter(pk=item.pk)
+    recent.update(deadline=datetime.date(2026, 11, 20))  # overdue by two weeks: still shown
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(client.get(feed_path).content).walk("VEVENT")]
+    assert summaries == ["【时限】建立低保边缘家庭帮扶台账"]
+    assert old.title not in "".join(summaries)

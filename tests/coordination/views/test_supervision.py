@@ -158,7 +158,7 @@ def test_the_red_list_shows_every_red_item_linked_for_the_convenor(client, grade
 
 def test_the_ledger_has_a_warning_column(office, graded):
     response = office.get("/workbench/supervision/ledger.xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     header = [cell.value for cell in sheet[2]]
     column = header.index("预警")
     lights = {row[3].value: row[column].value for row in sheet.iter_rows(min_row=3)}
@@ -216,7 +216,7 @@ def test_a_bad_period_is_explained_on_the_list_not_a_500(office, graded, period)
 
 def test_the_ledger_follows_the_light_filter(office, graded):
     response = office.get("/workbench/supervision/ledger.xlsx", {"light": "red"})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert {row[3].value for row in sheet.iter_rows(min_row=3)} == {"逾期未报的台账", "临期进度滞后", "资金拨付逾期"}
 
 
