@@ -69,11 +69,44 @@ def minutes_document(minutes: Minutes) -> OfficialDocument:
 ANNEX_TITLES_PER_UNIT = 10
 
 
-def _listed(entries: list[dict]) -> str:
-    shown = [f"{i['title']}（时限{_iso_date(i['deadline'])}）" for i in entries[:ANNEX_TITLES_PER_UNIT]]
-    rest = len(entries) - len(shown)
-    more = f"……另有{rest}项，详见督办台账" if rest > 0 else ""
-    return "；".join(shown) + more if shown else "—"
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 27 → 二十七 (the numbering of headings, up to 99)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CHINESE_NUMERALS[tens - 1] + "十")
+    return head + (CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+def _late_items(row: dict) -> list[str]:
+    """A unit's overdue items, then its red items not already overdue, each once, the red marked."""
+    red = dict.fromkeys((i["title"], i["deadline"]) for i in row.get("red", []))
+    overdue = [(i["title"], i["deadline"]) for i in row["overdue"]]
+    red_only = [key for key in red if key not in set(overdue)]
+    return [
+        f"{title}（时限{_iso_date(deadline)}{'，红灯' if (title, deadline) in red else ''}）"
+        for title, deadline in [*overdue, *red_only]
+    ]
+
+
+def _annex(rows: list[dict]) -> list[Block]:
+    """Per unit with late or red work: a heading with its counts, then the first items by name."""
+    blocks, number = [], 0
+    for row in rows:
+        items = _late_items(row)
+        if not items:
+            continue
+        number += 1
+        counts = f"逾期未办结{len(row['overdue'])}项，红灯预警{len(row.get('red', []))}项"
+        heading = f"{chinese_number(number)}、{row['unit']}（{counts}）"
+        shown = items[:ANNEX_TITLES_PER_UNIT]
+        rest = len(items) - len(shown)
+        blocks += [
+            Block(heading, "h1"),
+            Block("；".join(shown) + (f"……另有{rest}项，详见督办台账。" if rest else "。")),
+        ]
+    return blocks
 
 
 def circular_document(circular: Circular) -> OfficialDocument:
@@ -105,16 +138,8 @@ def circular_document(circular: Circular) -> OfficialDocument:
         ),
     )
     closing = Block("请逾期单位和红灯事项的牵头单位抓紧办理，并于下次例会前向办公室书面说明情况。")
-    late_rows = tuple(
-        (row["unit"], _listed(row["overdue"]), _listed(row.get("red", [])))
-        for row in rows
-        if row["overdue"] or row.get("red")
-    )
-    annexes = []
-    if late_rows:
-        annexes.append(
-            Annex("逾期未办结和红灯预警事项清单", (Table(("单位", "逾期未办结事项", "红灯预警事项"), late_rows),))
-        )
+    listed = _annex(rows)
+    annexes = [Annex("逾期未办结和红灯预警事项清单", tuple(listed))] if listed else []
     date = chinese_date(timezone.localdate(circular.issued_at) if circular.issued_at else timezone.localdate())
     return OfficialDocument(
         issuer=office,

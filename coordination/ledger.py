@@ -1,18 +1,15 @@
 """The supervision ledger (督办台账) as an Excel workbook, with the columns offices keep by hand."""
 
+import datetime
 import io
 
+import xlsxwriter
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from .grading import Light
-from .models import ProgressReport
-from .spreadsheets import text_cell
-
-WRAP = Alignment(wrap_text=True, vertical="top")
+from .models import ActionItem, ProgressReport
+from .spreadsheets import is_formula_like
 
 COLUMNS = [
     ("序号", 6),
@@ -36,6 +33,10 @@ LIGHT_COLUMN = 11
 LIGHT_FILLS = {Light.RED: "F4C7C3", Light.YELLOW: "FCE8B2", Light.GREEN: "C8E6C9"}
 
 
+def _labels(choices) -> dict:
+    return {member: str(member.label) for member in choices}
+
+
 def ledger_rows(items):
     """The rows in unit order; the latest progress comes from one subquery, not from every report."""
     latest = ProgressReport.objects.filter(action_item=OuterRef("pk")).order_by("-created_at", "-pk").values("text")[:1]
@@ -46,61 +47,67 @@ def ledger_rows(items):
         .prefetch_related("co_units")
         .order_by("lead_unit__order", "deadline", "pk")
     )
+    # Each label translated once, not once a row (a lookup of a Chinese source string is slow).
+    sources, statuses = _labels(ActionItem.Source), _labels(ActionItem.Status)
+    lights = _labels(Light)
     for number, item in enumerate(items.iterator(chunk_size=1000), start=1):
         yield [
             number,
-            item.get_source_display(),
+            sources[item.source],
             item.source_reference,
             item.title,
             item.lead_unit.short_name,
             "、".join(u.short_name for u in sorted(item.co_units.all(), key=lambda u: u.order)),
             item.deadline,
             item.original_deadline if item.original_deadline != item.deadline else None,
-            item.get_status_display(),
+            statuses[item.status],
             "是" if item.is_overdue else "否",
-            str(item.grade.label),
+            lights[item.grade],
             item.latest_text or "",
             timezone.localdate(item.closed_at) if item.closed_at else None,
         ]
 
 
-def _cells(sheet, row, fills) -> list:
-    """One row as write-only cells: text wrapped, dates formatted, the overdue mark red, the light filled."""
-    cells = []
-    for column, value in enumerate(row, start=1):
-        cell = text_cell(sheet, value)
-        cell.alignment = WRAP
-        if hasattr(value, "year"):
-            cell.number_format = "yyyy-mm-dd"
-        if column == 10 and value == "是":
-            cell.font = Font(color="B3261E", bold=True)
-        if column == LIGHT_COLUMN and value in fills:
-            cell.fill = fills[value]
-        cells.append(cell)
-    return cells
-
-
 def write_ledger(items, out) -> None:
-    """The ledger into `out` (a file), row by row in openpyxl's write-only mode: 20,000 items never
-    sit in memory as a sheet. Users' text is written as text, never as a formula."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("督办台账")
-    for index, (_name, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A3"
-    title = text_cell(sheet, f"陈仓区社会救助工作联席会议督办台账（{timezone.localdate():%Y年%m月%d日}）")
-    title.font = Font(bold=True, size=14)
-    sheet.append([title])
-    header = []
-    for name, _width in COLUMNS:
-        cell = text_cell(sheet, name)
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDE5F0")
-        header.append(cell)
-    sheet.append(header)
-    fills = {str(light.label): PatternFill("solid", fgColor=color) for light, color in LIGHT_FILLS.items()}
-    for row in ledger_rows(items):
-        sheet.append(_cells(sheet, row, fills))
-    book.save(out)
+    """The ledger into `out` (a file), row by row with XlsxWriter in constant-memory mode: 20,000
+    items never sit in memory as a sheet. Every text is written as a string (`write_string`), and a
+    formula-like one with Excel's quote prefix, so a user's "=HYPERLINK(…)" shows as typed and
+    never becomes a formula (see spreadsheets.py)."""
+    book = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": False})
+    sheet = book.add_worksheet("督办台账")
+    for index, (_name, width) in enumerate(COLUMNS):
+        sheet.set_column(index, index, width)
+    sheet.freeze_panes(2, 0)
+    text = book.add_format({"text_wrap": True, "valign": "top"})
+    quoted = book.add_format({"text_wrap": True, "valign": "top", "quote_prefix": True})  # stays text when edited
+    formats = {
+        "date": book.add_format({"text_wrap": True, "valign": "top", "num_format": "yyyy-mm-dd"}),
+        "overdue": book.add_format({"text_wrap": True, "valign": "top", "bold": True, "font_color": "#B3261E"}),
+        **{
+            str(light.label): book.add_format({"text_wrap": True, "valign": "top", "bg_color": f"#{color}"})
+            for light, color in LIGHT_FILLS.items()
+        },
+    }
+    title = f"陈仓区社会救助工作联席会议督办台账（{timezone.localdate():%Y年%m月%d日}）"
+    sheet.write_string(0, 0, title, book.add_format({"bold": True, "font_size": 14}))
+    header = book.add_format({"bold": True, "bg_color": "#DDE5F0"})
+    for column, (name, _width) in enumerate(COLUMNS):
+        sheet.write_string(1, column, name, header)
+    for number, row in enumerate(ledger_rows(items), start=2):
+        for column, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, datetime.date):
+                sheet.write_datetime(number, column, value, formats["date"])
+            elif isinstance(value, int):
+                sheet.write_number(number, column, value, text)
+            elif column == 9 and value == "是":
+                sheet.write_string(number, column, value, formats["overdue"])
+            elif column == LIGHT_COLUMN - 1 and value in formats:
+                sheet.write_string(number, column, value, formats[value])
+            else:
+                sheet.write_string(number, column, value, quoted if is_formula_like(value) else text)
+    book.close()
 
 
 def ledger_workbook(items) -> bytes:

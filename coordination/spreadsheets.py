@@ -10,8 +10,7 @@ would become a live link in the office's ledger. Such cells are written as text 
 import io
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import TYPE_STRING, Cell
+from openpyxl.cell.cell import TYPE_STRING
 
 FORMULA_STARTS = tuple("=+-@＝＋－＠\t\r")
 
@@ -28,15 +27,6 @@ def append_row(sheet, values) -> None:
             cell.value = value
             cell.data_type = TYPE_STRING
             cell.quotePrefix = True
-
-
-def text_cell(sheet, value) -> Cell:
-    """A cell of a write-only sheet, a formula-like string stored as plain text."""
-    cell = WriteOnlyCell(sheet, value=value)
-    if is_formula_like(value):
-        cell.data_type = TYPE_STRING
-        cell.quotePrefix = True
-    return cell
 
 
 def table_workbook(title: str, header: list[str], rows) -> bytes:

@@ -7,7 +7,7 @@ import io
 import docx
 import pytest
 
-from coordination.documents import ANNEX_TITLES_PER_UNIT, circular_document
+from coordination.documents import ANNEX_TITLES_PER_UNIT, chinese_number, circular_document
 from coordination.models import Circular
 from coordination.official import render_docx, render_pdf
 
@@ -50,12 +50,16 @@ def test_the_body_counts_and_the_annex_names_a_bounded_number_of_items(circular)
     counts = document.body[1]
     assert counts.rows[0] == ("区民政局", "1", "1", "25", "3", "4")
     assert document.attachments == ["逾期未办结和红灯预警事项清单"]
-    annex = document.annexes[0].body[0]
-    assert [row[0] for row in annex.rows] == ["区民政局"]  # a unit with nothing late is not listed
-    overdue = annex.rows[0][1]
-    assert overdue.count("建立困难群众动态监测台账") == ANNEX_TITLES_PER_UNIT
-    assert overdue.endswith(f"……另有{25 - ANNEX_TITLES_PER_UNIT}项，详见督办台账")
-    assert "时限2026年6月30日" in overdue
+    heading, listed = document.annexes[0].body  # a unit with nothing late is not listed
+    assert (heading.kind, heading.text) == ("h1", "一、区民政局（逾期未办结25项，红灯预警3项）")
+    assert listed.text.count("建立困难群众动态监测台账") == ANNEX_TITLES_PER_UNIT
+    assert listed.text.startswith("建立困难群众动态监测台账第1批（时限2026年6月30日，红灯）")  # red ones marked, once
+    assert listed.text.endswith(f"……另有{25 - ANNEX_TITLES_PER_UNIT}项，详见督办台账。")
+
+
+@pytest.mark.parametrize("n,numeral", [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (27, "二十七")])
+def test_headings_are_numbered_in_chinese(n, numeral):
+    assert chinese_number(n) == numeral
 
 
 def test_the_annex_starts_a_page_after_the_body_and_the_colophon_ends_the_last_even_page(circular):
@@ -73,4 +77,4 @@ def test_the_word_file_has_the_annex_on_a_new_page(circular):
     word = docx.Document(io.BytesIO(render_docx(circular_document(circular))))
     label = next(p for p in word.paragraphs if p.text == "附件")
     assert label.paragraph_format.page_break_before
-    assert any("另有15项" in cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    assert any("另有15项" in p.text for p in word.paragraphs)

@@ -77,4 +77,4 @@ def test_the_snapshot_lists_each_units_red_items_and_the_document_prints_them(cl
     assert row["red"] == [{"title": "建立低保边缘家庭帮扶台账", "deadline": "2026-12-31"}]
     printed = circular_document(circular).lines()  # what the PDF and the Word file print
     assert "红灯事项" in printed and any("红灯预警1项" in line for line in printed)
-    assert "建立低保边缘家庭帮扶台账（时限2026年12月31日）" in printed
+    assert any("建立低保边缘家庭帮扶台账（时限2026年12月31日，红灯）" in line for line in printed)  # in the annex
