@@ -20,6 +20,7 @@ urlpatterns = [
     path("account/", include("coordination.account_urls")),
     path("workbench/", include("coordination.urls")),
     path("api/", include("coordination.api.urls")),
+    path("disclosure/", include("coordination.disclosure_urls")),
     path("calendar/<str:token>.ics", personal_feed, name="calendar-feed"),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
