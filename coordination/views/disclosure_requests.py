@@ -29,7 +29,7 @@ def queue(request):
         "coordination/disclosure/queue.html",
         {
             "rows": [(row, selectors.is_overdue(row, today), selectors.workdays_left(row, today)) for row in rows],
-            "page": rows,
+            "listing": rows,
             "status": status,
             "overdue": overdue,
             "statuses": DisclosureRequest.Status.choices,
