@@ -30,6 +30,7 @@ def load(progress) -> dict:
     load_standing_measures(accounts["office"], progress)
     coordination_demo.load_supervision(accounts["office"], progress)
     coordination_demo.load_proposals(accounts["office"], accounts["leader"], progress)
+    coordination_demo.load_disclosure(accounts["office"], progress)
     return accounts
 
 

@@ -211,3 +211,22 @@ def test_an_answer_without_a_reason_is_a_form_error(client, office_user):
     assert response.status_code == 200 and response.context["answer_form"].errors
     request.refresh_from_db()
     assert request.status == "received"
+
+
+@override_settings(LANGUAGE_COOKIE_NAME="django_language")
+def test_both_sides_in_english_have_no_untranslated_text(client, office_user):
+    from tests.test_english_ui import stored_texts, untranslated
+
+    request, secret = submit()
+    client.cookies["django_language"] = "en"
+    pages = ["/disclosure/apply/", "/disclosure/track/"]
+    client.post("/disclosure/track/", {"number": request.number, "secret": secret})
+    texts = stored_texts()
+    for url in [*pages, "/disclosure/track/status/"]:
+        left = untranslated(client.get(url).content.decode(), texts)
+        assert not left, (url, left)
+    client.force_login(office_user)
+    client.cookies["django_language"] = "en"
+    for url in ("/workbench/disclosure/", f"/workbench/disclosure/{request.pk}/"):
+        left = untranslated(client.get(url).content.decode(), texts)
+        assert not left, (url, left)
