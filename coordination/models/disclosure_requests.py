@@ -179,13 +179,6 @@ class DisclosureRequest(models.Model):
     def __str__(self) -> str:  # the audit trail's label: never the applicant
         return self.number
 
-    @property
-    def column(self) -> str:
-        """The annual report's column this applicant is counted in."""
-        if self.applicant_kind == self.ApplicantKind.NATURAL:
-            return ApplicantColumn.NATURAL
-        return self.organisation_kind or ApplicantColumn.OTHER
-
 
 class DisclosureNotice(models.Model):
     """What the applicant is told (extension, correction, answer): shown on the tracking page and,

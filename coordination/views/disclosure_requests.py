@@ -50,7 +50,7 @@ def _detail(request, pk, **forms):
         "correction_form": forms.get("correction_form") or CorrectionRequestForm(),
         "answer_form": forms.get("answer_form") or AnswerForm(),
     }
-    return render(request, "coordination/disclosure/detail.html", context, status=200)
+    return render(request, "coordination/disclosure/detail.html", context)
 
 
 @office_required
