@@ -230,3 +230,23 @@ def test_both_sides_in_english_have_no_untranslated_text(client, office_user):
     for url in ("/workbench/disclosure/", f"/workbench/disclosure/{request.pk}/"):
         left = untranslated(client.get(url).content.decode(), texts)
         assert not left, (url, left)
+
+
+def test_the_applicant_supplies_the_correction_on_the_tracking_page(client, office_user):
+    from coordination import services
+    from tests.coordination.disclosure_world import on_day
+
+    request, secret = submit(datetime.date(2026, 9, 28))
+    with on_day(datetime.date(2026, 9, 29)):
+        services.disclosure_request_ask_correction(actor=office_user, request=request, text="请写明村名")
+    with on_day(datetime.date(2026, 10, 12)):
+        client.post("/disclosure/track/", {"number": request.number, "secret": secret})
+        page = client.get("/disclosure/track/status/").content.decode()
+        assert "请写明村名" in page and "待补正，暂停计算" in page
+        assert client.post("/disclosure/track/correction/", {"text": ""}).context["correction_form"].errors
+        assert (
+            client.post("/disclosure/track/correction/", {"text": "东关村"})["Location"] == "/disclosure/track/status/"
+        )
+        page = client.get("/disclosure/track/status/").content.decode()
+    request.refresh_from_db()
+    assert request.deadline == datetime.date(2026, 11, 9) and 'datetime="2026-11-09"' in page
