@@ -14,6 +14,7 @@ from django.utils import timezone
 from coordination import permissions, services
 from coordination.models import Meeting, Proposal
 from tests.coordination.disclosure_world import submit as submit_request
+from tests.coordination.files.samples import PDF, upload
 from tests.factories import UserFactory
 
 ROLES = [
@@ -146,11 +147,14 @@ def build(units, office, convenor, make_liaison) -> tuple[dict, dict]:
     )
     disclosure, _secret = submit_request()
     answered, _secret = submit_request()
-    services.disclosure_request_answer(actor=office, request=answered, outcome="granted", answer_text="见附件")
+    services.disclosure_request_answer(
+        actor=office, request=answered, outcome="granted", answer_text="见附件", attachments=[upload("明细.pdf", PDF)]
+    )
     return users, {
         "own": own,
         "other": other,
         "circular": circular,
         "disclosure": disclosure,
         "answered_disclosure": answered,
+        "released_file": answered.attachments.get(),
     }
