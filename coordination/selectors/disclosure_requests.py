@@ -93,6 +93,7 @@ def annual_request_figures(year: int) -> dict:
           "carried_out": {column: n},    # 结转下年度继续办理: received by year end, not answered by then
           "overdue_answered": n,         # answered in the year after their deadline
           "corrections": n,              # requests whose correction (补正) was asked for in the year
+          "extended": n,                 # requests whose time limit was extended in the year
         }
 
     Every dict of columns has all seven keys. Columns are `ApplicantColumn` values (自然人, 商业企业,
@@ -132,4 +133,5 @@ def annual_request_figures(year: int) -> dict:
         "carried_out": dict(carried_out),
         "overdue_answered": answered.filter(answered_on__gt=F("deadline")).count(),
         "corrections": requests.filter(correction_requested_on__range=(start, end)).count(),
+        "extended": requests.filter(extended_on__range=(start, end)).count(),
     }
