@@ -34,7 +34,9 @@ def answers(port: int) -> bool:
 @contextlib.contextmanager
 def gunicorn(workers: int = 2, wait: float = 60):
     """Start gunicorn (`workers` sync workers, `portal.settings.benchmark`, the environment's
-    DATABASE_URL and this process's SECRET_KEY); yield its port once the floor view answers.
+    DATABASE_URL, and this process's SECRET_KEY and file folders: the server verifies the sessions
+    made here and serves the files this process's settings stored); yield its port once the floor
+    view answers.
 
     No Celery worker runs beside it, so the server runs its tasks inline (the embedded default,
     without CELERY_BROKER_URL): the only one a GET queues is the rendering of a PDF not stored yet."""
@@ -43,6 +45,8 @@ def gunicorn(workers: int = 2, wait: float = 60):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.benchmark",
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
+        "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PORTAL_PRIVATE_ROOT": str(settings.PORTAL_PRIVATE_ROOT),
     }
     env.pop("CELERY_BROKER_URL", None)
     command = [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "--workers", str(workers)]

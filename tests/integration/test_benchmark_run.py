@@ -42,7 +42,7 @@ def test_the_benchmark_drives_every_target_and_writes_its_json(tmp_path, monkeyp
     assert targets["plain"]["x_plain"] == 1.0 and targets["home"]["queries"] > 0
     assert set(doc["timings"]) == JOBS
     assert doc["timings"]["ledger_all_items"]["rows"] >= 60
-    assert doc["timings"]["cached_pdf_download"]["ms"] > 0
+    assert doc["timings"]["cached_pdf_download"].get("ms", 0) > 0, doc["timings"]["cached_pdf_download"]
     assert doc["machine"]["database"].startswith("postgresql")
     assert "| office_items |" in printed
 

@@ -3,6 +3,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from content.loaddata import NotReady, Sizes, generate
 from content.loaddata.bulk import Progress
@@ -33,6 +34,9 @@ class Command(BaseCommand):
             generate(sizes, seed, Progress(self.stderr._out, quiet=quiet_progress))
         except NotReady as error:
             raise CommandError(str(error)) from error
+        if connection.vendor == "postgresql":  # the planner's statistics, stale after a bulk load
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(f"Generated {sizes} in {time.perf_counter() - started:.1f} s (seed {seed}).")
         if not no_index:
             started = time.perf_counter()
