@@ -3,6 +3,7 @@
 import contextlib
 import sys
 import time
+from collections.abc import Callable
 
 from django.db import models
 
@@ -13,12 +14,16 @@ BATCH = 1000
 
 
 class Progress:
-    """A one-line progress bar on stderr (`label [#####-----] 1,200/5,000 3.1 s`)."""
+    """A one-line progress bar (`label [#####-----] 1,200/5,000 3.1 s`), redrawn with a carriage return.
+
+    `write` takes text as it is (no line ending added), `flush` shows it: stderr's by default."""
 
     WIDTH = 30
 
-    def __init__(self, stream=None, quiet: bool = False):
-        self.stream = stream or sys.stderr
+    def __init__(
+        self, write: Callable[[str], object] | None = None, flush: Callable[[], object] | None = None, quiet=False
+    ):
+        self.write, self.flush = write or sys.stderr.write, flush or sys.stderr.flush
         self.quiet = quiet
 
     def bar(self, label: str, done: int, total: int, started: float) -> None:
@@ -27,8 +32,8 @@ class Progress:
         filled = self.WIDTH * done // max(total, 1)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
         line = f"\r{label:<18} [{bar}] {done:,}/{total:,} {time.perf_counter() - started:.1f} s"
-        self.stream.write(line + ("\n" if done >= total else ""))
-        self.stream.flush()
+        self.write(line + ("\n" if done >= total else ""))
+        self.flush()
 
     def insert(self, label: str, model: type[models.Model], objects: list, batch: int = BATCH) -> list:
         """bulk_create `objects` in batches, drawing the bar; returns them with their primary keys."""

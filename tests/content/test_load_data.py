@@ -1,5 +1,7 @@
 """`generate_load_data` at tiny sizes: the counts asked for, the same rows from the same seed, a working site."""
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -41,14 +43,18 @@ def test_refuses_a_database_without_the_demo():
 
 def test_creates_the_counts_asked_for_and_refuses_a_second_run(site):
     before = {m: m.objects.count() for m in (PolicyDocumentPage, Proposal, ActionItem, ProgressReport)}
+    err, out = io.StringIO(), io.StringIO()
     call_command(
         "generate_load_data",
         policies=TINY.policies,
         proposals=TINY.proposals,
         items=TINY.items,
         reports=TINY.reports,
-        quiet_progress=True,
+        stderr=err,
+        stdout=out,
     )
+    assert f"[{'#' * 30}] {TINY.reports}/{TINY.reports}" in err.getvalue()  # the progress bar, complete
+    assert "Search index rebuilt" in out.getvalue()
     assert PolicyDocumentPage.objects.count() - before[PolicyDocumentPage] == TINY.policies
     assert Proposal.objects.count() - before[Proposal] == TINY.proposals
     assert ActionItem.objects.count() - before[ActionItem] == TINY.items

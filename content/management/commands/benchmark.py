@@ -40,6 +40,10 @@ class Command(BaseCommand):
         prepared = prepare()
         targets = prepared.targets
         if options["only"]:
+            unknown = set(options["only"]) - {t.name for t in targets}
+            if unknown:
+                names = ", ".join(t.name for t in targets)
+                raise CommandError(f"no target named {', '.join(sorted(unknown))}; the targets: {names}")
             targets = [t for t in targets if t.name in {"floor", "plain", *options["only"]}]
         found = {}
         with override_settings(DEBUG=False), gunicorn(workers=options["workers"]) as port:

@@ -1,5 +1,6 @@
 import io
 import time
+from functools import partial
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -31,7 +32,9 @@ class Command(BaseCommand):
         sizes = Sizes(policies=policies, proposals=proposals, items=items, reports=reports)
         started = time.perf_counter()
         try:
-            generate(sizes, seed, Progress(self.stderr._out, quiet=quiet_progress))
+            generate(
+                sizes, seed, Progress(partial(self.stderr.write, ending=""), self.stderr.flush, quiet=quiet_progress)
+            )
         except NotReady as error:
             raise CommandError(str(error)) from error
         if connection.vendor == "postgresql":  # the planner's statistics, stale after a bulk load
