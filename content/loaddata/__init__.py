@@ -3,7 +3,8 @@
 Added on top of the demo (`load_demo`): its 27 units, their liaisons and its page tree are reused,
 and everything here is bulk-inserted: `pages` (policy pages and their attachments), `proposals`
 (suggestions and proposals with reply letters), `supervision` (action items and progress reports).
-Text comes from `vocabulary`; the same seed gives the same rows.
+Text comes from `vocabulary`; the same seed gives the same rows on the same day (dates are counted
+back and forward from today, so deadlines are overdue or ahead as in a live system).
 """
 
 import dataclasses

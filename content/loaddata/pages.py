@@ -59,7 +59,11 @@ def _body(writer: Writer) -> list[dict]:
     return blocks
 
 
-def policy_pages(count: int, writer: Writer, serials: Serials, progress: Progress, today: datetime.date) -> list:
+def policy_pages(
+    count: int, writer: Writer, serials: Serials, progress: Progress, today: datetime.date
+) -> tuple[list[PolicyDocumentPage], set[str]]:
+    """`count` live policy pages published over the ten years before `today`, with the set of every
+    索引号 now used (the replies continue the same series)."""
     used = index_numbers_used()
     doc_serials = Counter()
     index = PolicyIndexPage.objects.get()
