@@ -1,11 +1,15 @@
-"""The benchmark's arithmetic and its JSON, on known samples (no server)."""
+"""The benchmark's arithmetic and its JSON on known samples, and its client against a stub server."""
 
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from portal.benchmark import report
-from portal.benchmark.load import Sample, Target, interleaved
+from portal.benchmark.load import Sample, Target, budgeted, drive, interleaved
+from portal.benchmark.middleware import HEADER, TIME_HEADER
+from portal.benchmark.server import HOST
 from portal.benchmark.stats import percentile, summarise, with_ratios
 
 
@@ -62,3 +66,53 @@ def test_the_json_document_has_every_figure_per_target(tmp_path, db):
     assert home["x_floor"] == 40.0 and home["x_plain"] == 4.0
     assert doc["timings"]["ledger_all_items"]["seconds"] == 1.5
     assert "| home | 80.0 |" in report.table(figures)
+
+
+def test_a_slow_target_gets_fewer_requests_and_one_over_the_budget_none():
+    targets = [Target("fast", "/f"), Target("slow", "/s"), Target("stuck", "/x")]
+    warm = {
+        "fast": Sample("fast", 10.0, 9.0, 200, 1, 1),
+        "slow": Sample("slow", 4000.0, 3900.0, 200, 1, 1),
+        "stuck": Sample("stuck", 25000.0, 24000.0, 200, 1, 1),
+    }
+    driven, over = budgeted(targets, warm, requests=30, budget_s=20)
+    assert [(t.name, t.requests) for t in driven] == [("fast", 30), ("slow", 5)]
+    assert [t.name for t in over] == ["stuck"]
+
+
+@pytest.fixture
+def answering_server():
+    """A loopback HTTP server answering as the benchmark settings do (query count, server time)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = self.path.encode()
+            self.send_response(404 if self.path == "/missing" else 200)
+            self.send_header(HEADER, "3")
+            self.send_header(TIME_HEADER, "1.25")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer((HOST, 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+
+
+def test_drive_sends_every_request_and_reads_the_headers(answering_server):
+    targets = [Target("a", "/a"), Target("missing", "/missing", requests=2)]
+    samples, seconds = drive(answering_server, targets, requests=5, concurrency=3)
+    assert sorted(s.target for s in samples) == ["a"] * 5 + ["missing"] * 2
+    assert {(s.status, s.queries, s.server_ms) for s in samples if s.target == "a"} == {(200, 3, 1.25)}
+    assert {s.status for s in samples if s.target == "missing"} == {404}
+    assert seconds > 0
+
+
+def test_drive_for_a_duration_repeats_the_mix_until_the_time_is_up(answering_server):
+    samples, seconds = drive(answering_server, [Target("a", "/a")], requests=1, concurrency=2, duration=0.3)
+    assert len(samples) > 2 and 0.3 <= seconds < 5
