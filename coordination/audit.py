@@ -77,6 +77,7 @@ ACTIONS = {
     "coordination.item.urge": (_("催办"), _("发出催办")),
     "coordination.item.urge_acknowledge": (_("确认催办"), _("确认收到催办")),
     "coordination.item.escalate": (_("升级督办"), _("红灯事项报召集人和办公室")),
+    "content.report.figures_add": (_("从总结中添加数据"), _("从工作总结文本中确认了图表数据（存为草稿）")),
 }
 
 

@@ -19,8 +19,6 @@ def calendar_entries(user, *, now: datetime.datetime | None = None) -> tuple:
     meetings = meetings_visible_to(user).filter(starts_at__gte=now - MEETINGS_BACK, starts_at__lte=now + AHEAD)
     unit = liaison_unit(user)
     items = (
-        unit_obligations(unit).filter(deadline__gte=today - DEADLINES_BACK, deadline__lte=today + AHEAD)
-        if unit
-        else []
+        unit_obligations(unit).filter(deadline__gte=today - DEADLINES_BACK, deadline__lte=today + AHEAD) if unit else []
     )
     return meetings, items
