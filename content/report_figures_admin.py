@@ -36,6 +36,9 @@ REASONS = {
 }
 
 
+UNITS = {"户": _("户"), "人": _("人"), "人次": _("人次"), "万元": _("万元")}  # how the screen names them
+
+
 class SummaryForm(forms.Form):
     text = forms.CharField(
         label=_("粘贴总结全文"), required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 10})
@@ -76,7 +79,7 @@ class ConfirmForm(forms.Form):
             self.fields[f"label_{number}"] = forms.CharField(required=False, max_length=255, initial=figure.what)
 
     def rows(self):
-        return [(f, self[f"pick_{n}"], self[f"label_{n}"]) for n, f in enumerate(self.proposals)]
+        return [(figure, self[f"pick_{n}"], self[f"label_{n}"]) for n, figure in enumerate(self.proposals)]
 
     def confirmed(self) -> list[ConfirmedFigure]:
         data = self.cleaned_data
@@ -117,8 +120,16 @@ def report_figures_view(request, page_id):
             extraction = extract_figures(text)
             confirm = ConfirmForm(initial={"text": text, "caption": page.title}, page=page, figures=extraction.figures)
     flags = [(flag, REASONS[flag.reason]) for flag in extraction.flags] if extraction else []
+    rows = [(figure, UNITS[figure.unit], pick, label) for figure, pick, label in confirm.rows()] if confirm else []
     return TemplateResponse(
         request,
         "content/admin/report_figures.html",
-        {"page": page, "summary": summary, "confirm": confirm, "flags": flags, "page_title": _("从总结提取数据")},
+        {
+            "page": page,
+            "summary": summary,
+            "confirm": confirm,
+            "rows": rows,
+            "flags": flags,
+            "page_title": _("从总结提取数据"),
+        },
     )

@@ -7,12 +7,15 @@ import docx
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from content.demo import load_workflow
 from content.models import ReportPage
+from content.report_figures import extract_figures
 from tests.factories import UserFactory
+from tests.test_english_ui import stored_texts, untranslated
 
 SUMMARY = (
     "截至6月底，全区共有城乡低保对象3250户5120人，其中城市低保对象1,210户。"
@@ -164,3 +167,14 @@ def test_a_word_file_is_read_with_its_table_in_order(editor_client, report):
         ("城市低保", Decimal(2030), "人"),
         ("特困人员", Decimal(846), "人"),
     ]
+
+
+@override_settings(LANGUAGE_COOKIE_NAME="django_language")
+def test_the_screen_in_english_has_no_untranslated_text(editor_client, report):
+    editor_client.cookies["django_language"] = "en"
+    response = read(editor_client, report)
+    extraction = extract_figures(SUMMARY)
+    typed = [SUMMARY, *(text for f in extraction.figures for text in (f.sentence, f.what, f.original))]
+    typed += [text for flag in extraction.flags for text in (flag.text, flag.sentence)]
+    left = untranslated(response.content.decode(), sorted([*typed, *stored_texts()], key=len, reverse=True))
+    assert left == []
