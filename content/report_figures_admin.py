@@ -90,6 +90,24 @@ class ConfirmForm(forms.Form):
         ]
 
 
+def _row(figure, pick, label) -> dict:
+    """What the screen shows of a proposal: the value without trailing zeros, the sentence with the
+    figure marked where it stands."""
+    return {
+        "value": f"{figure.value.normalize():f}",
+        "unit": UNITS[figure.unit],
+        "original": figure.original,
+        "sentence": _marked(figure.sentence, figure.original),
+        "pick": pick,
+        "label": label,
+    }
+
+
+def _marked(sentence: str, text: str) -> tuple[str, str, str]:
+    before, found, after = sentence.partition(text)
+    return (before, found, after) if found else (sentence, "", "")
+
+
 def report_figures_view(request, page_id):
     page = get_object_or_404(ReportPage, pk=page_id)
     if not permissions.can_edit_page_draft(request.user, page):
@@ -119,8 +137,12 @@ def report_figures_view(request, page_id):
             text = summary.cleaned_data["text"]
             extraction = extract_figures(text)
             confirm = ConfirmForm(initial={"text": text, "caption": page.title}, page=page, figures=extraction.figures)
-    flags = [(flag, REASONS[flag.reason]) for flag in extraction.flags] if extraction else []
-    rows = [(figure, UNITS[figure.unit], pick, label) for figure, pick, label in confirm.rows()] if confirm else []
+    flags = (
+        [(flag, REASONS[flag.reason], _marked(flag.sentence, flag.text)) for flag in extraction.flags]
+        if extraction
+        else []
+    )
+    rows = [_row(figure, pick, label) for figure, pick, label in confirm.rows()] if confirm else []
     return TemplateResponse(
         request,
         "content/admin/report_figures.html",

@@ -72,7 +72,7 @@ def test_a_paste_lists_each_figure_with_its_sentence_and_flags_the_garbled_one(e
         ("低保金", Decimal("2860.5"), "万元"),
     ]
     assert "截至6月底，全区共有城乡低保对象3250户5120人，其中城市低保对象1,210户。" in body
-    flagged = {flag.text: reason for flag, reason in response.context["flags"]}
+    flagged = {flag.text: reason for flag, reason, _sentence in response.context["flags"]}
     assert str(flagged["1,2,34户"]) == "数字写法有误或识别错误"
     assert str(flagged["12.5%"]) == "百分比"
 
