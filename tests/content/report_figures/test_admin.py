@@ -107,6 +107,8 @@ def test_confirming_saves_a_draft_revision_with_the_figures_and_leaves_the_live_
     assert [c.block_type for c in page.body] == live_before  # the live page is as it was
     assert PageLogEntry.objects.filter(page=page, action="content.report.figures_add", user=editor).exists()
     assert "3250" not in editor_client.get(page.url).content.decode()
+    page.latest_revision.publish()
+    assert "3250" in editor_client.get(page.url).content.decode()
 
 
 def test_confirming_into_an_existing_chart_appends_to_it(editor_client, report):

@@ -7,15 +7,18 @@ The `h*` passages were written after the extractor, as a check on passages it wa
 their figures are printed apart.
 """
 
+import io
 import json
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+import docx
 import pytest
 
 from content.report_figures import extract_figures
+from coordination.importers.files import extract_text
 
 CORPUS = Path(__file__).parent / "corpus"
 PASSAGES = sorted(CORPUS.glob("*.txt"))
@@ -110,3 +113,33 @@ def test_every_doubtful_number_is_flagged_and_not_charted(passage):
     for text, reason in expected_of(passage)["flagged"]:
         assert (text, reason) in flags, f"{text} not flagged as {reason}; flags: {sorted(flags)}"
         assert not any(figure.original == text for figure in extraction.figures)
+
+
+def as_word_file(text: str) -> bytes:
+    """The passage as an editor's .docx: tab-separated lines become a Word table, the rest paragraphs."""
+    document = docx.Document()
+    lines = text.splitlines()
+    number = 0
+    while number < len(lines):
+        rows = []
+        while number < len(lines) and "\t" in lines[number]:
+            rows.append(lines[number].split("\t"))
+            number += 1
+        if rows:
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            for row, cells in zip(table.rows, rows, strict=True):
+                for cell, value in zip(row.cells, cells, strict=True):
+                    cell.text = value
+            continue
+        document.add_paragraph(lines[number])
+        number += 1
+    content = io.BytesIO()
+    document.save(content)
+    return content.getvalue()
+
+
+@pytest.mark.parametrize("name", ["01-half-year-summary", "12-table-tabs", "28-long-narrative", "h04-table-yuan-wan"])
+def test_a_passage_uploaded_as_word_gives_the_same_figures(name):
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    from_word = extract_text(as_word_file(text), f"{name}.docx", tables=True)
+    assert extract_figures(from_word) == extract_figures(text)
