@@ -15,7 +15,6 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 HOUSEHOLDS, PERSONS, PERSON_TIMES, TEN_THOUSAND_YUAN = "户", "人", "人次", "万元"
-UNITS = (HOUSEHOLDS, PERSONS, PERSON_TIMES, TEN_THOUSAND_YUAN)
 
 
 class Reason:
@@ -36,7 +35,7 @@ class Reason:
 class Figure:
     what: str  # the noun phrase before the figure; "" when it cannot be told
     value: Decimal  # in `unit`
-    unit: str  # one of UNITS
+    unit: str  # HOUSEHOLDS, PERSONS, PERSON_TIMES or TEN_THOUSAND_YUAN
     original: str  # the figure as written, e.g. "3,256,800元"
     sentence: str
 

@@ -19,7 +19,7 @@ from coordination.importers.files import MAX_UPLOAD_BYTES, extract_text
 from portal import errors
 
 from .models import ReportPage
-from .report_figures import Reason, extract_figures
+from .report_figures import HOUSEHOLDS, PERSON_TIMES, PERSONS, TEN_THOUSAND_YUAN, Reason, extract_figures
 from .report_figures_service import ConfirmedFigure, figures_block_choices, report_figures_add
 
 MAX_TEXT = 50_000
@@ -36,7 +36,7 @@ REASONS = {
 }
 
 
-UNITS = {"户": _("户"), "人": _("人"), "人次": _("人次"), "万元": _("万元")}  # how the screen names them
+UNITS = {HOUSEHOLDS: _("户"), PERSONS: _("人"), PERSON_TIMES: _("人次"), TEN_THOUSAND_YUAN: _("万元")}
 
 
 class SummaryForm(forms.Form):

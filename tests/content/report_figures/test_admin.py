@@ -178,5 +178,7 @@ def test_the_screen_in_english_has_no_untranslated_text(editor_client, report):
     extraction = extract_figures(SUMMARY)
     typed = [SUMMARY, *(text for f in extraction.figures for text in (f.sentence, f.what, f.original))]
     typed += [text for flag in extraction.flags for text in (flag.text, flag.sentence)]
+    marked = [(f.sentence, f.original) for f in extraction.figures] + [(f.sentence, f.text) for f in extraction.flags]
+    typed += [part for sentence, text in marked for part in sentence.partition(text)]  # the figure is marked
     left = untranslated(response.content.decode(), sorted([*typed, *stored_texts()], key=len, reverse=True))
     assert left == []
