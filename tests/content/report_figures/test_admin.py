@@ -56,9 +56,17 @@ def test_an_editor_gets_the_form(editor_client, report):
     assert "粘贴总结全文" in response.content.decode()
 
 
-def test_the_report_edit_view_offers_the_screen(editor_client, report):
+def test_the_report_edit_view_and_the_reports_listing_offer_the_screen(editor_client, report):
     response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[report.pk]))
     assert url(report) in response.content.decode()
+    listing = editor_client.get(reverse("wagtailadmin_explore", args=[report.get_parent().pk])).content.decode()
+    assert url(report) in listing
+    assert (
+        "/figures/"
+        not in editor_client.get(
+            reverse("wagtailadmin_explore", args=[report.get_parent().get_parent().pk])
+        ).content.decode()
+    )
 
 
 def test_a_paste_lists_each_figure_with_its_sentence_and_flags_the_garbled_one(editor_client, report):
