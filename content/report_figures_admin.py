@@ -44,7 +44,10 @@ class SummaryForm(forms.Form):
         label=_("粘贴总结全文"), required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 10})
     )
     file = forms.FileField(
-        label=_("或上传文件"), required=False, help_text=_("工作总结的 .txt 或 .docx 文件，不超过 10 MB")
+        label=_("或上传文件"),
+        required=False,
+        help_text=_("工作总结的 .txt 或 .docx 文件，不超过 10 MB"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx"}),
     )
 
     def clean(self):
