@@ -19,7 +19,7 @@ class ConfirmedFigure:
     label: str
     value: Decimal
     unit: str
-    source: str  # the sentence it came from, kept in the audit entry
+    source: str  # the sentence it came from
 
 
 def figures_block_choices(page: ReportPage) -> list[tuple[str, str]]:
@@ -45,7 +45,12 @@ def report_figures_add(
     draft = page.get_latest_revision_as_object()
     block = draft.body.stream_block.child_blocks["figures"]
     items = [
-        {"label": f.label.strip(), "value": f.value.quantize(CENTS, rounding=ROUND_HALF_UP), "unit": f.unit}
+        {
+            "label": f.label.strip(),
+            "value": f.value.quantize(CENTS, rounding=ROUND_HALF_UP),
+            "unit": f.unit,
+            "source": f.source,
+        }
         for f in figures
     ]
     if block_id:
@@ -53,7 +58,7 @@ def report_figures_add(
         if index is None:
             raise DomainError(_("所选数据组已不在最新草稿中，请重新选择。"))
         current = draft.body[index].value
-        existing = [{"label": f["label"], "value": f["value"], "unit": f["unit"]} for f in current["figures"]]
+        existing = [dict(figure) for figure in current["figures"]]
         caption = current["caption"]
         draft.body[index] = ("figures", block.normalize({"caption": caption, "figures": existing + items}), block_id)
     else:

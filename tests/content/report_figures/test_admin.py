@@ -110,6 +110,7 @@ def test_confirming_saves_a_draft_revision_with_the_figures_and_leaves_the_live_
         ("城乡低保对象", Decimal(3250), "户"),
         ("其中城市", Decimal(1210), "户"),
     ]
+    assert block["figures"][0]["source"] == "截至6月底，全区共有城乡低保对象3250户5120人，其中城市低保对象1,210户。"
     assert page.latest_revision.user == editor
     assert page.has_unpublished_changes
     assert [c.block_type for c in page.body] == live_before  # the live page is as it was
@@ -190,3 +191,14 @@ def test_the_screen_in_english_has_no_untranslated_text(editor_client, report):
     typed += [part for sentence, text in marked for part in sentence.partition(text)]  # the figure is marked
     left = untranslated(response.content.decode(), sorted([*typed, *stored_texts()], key=len, reverse=True))
     assert left == []
+
+
+def test_figures_join_a_chart_typed_by_hand_before_sources_were_kept(editor_client, report):
+    typed = next(c for c in report.body if c.block_type == "figures")  # the demo's, stored without a source
+    before = [(f["label"], f["value"], f["source"]) for f in typed.value["figures"]]
+    confirm(editor_client, report, [3], labels={3: "低保金"}, target=typed.id)
+    draft = ReportPage.objects.get(pk=report.pk).get_latest_revision_as_object()
+    block = next(c for c in draft.body if c.id == typed.id).value
+    assert [(f["label"], f["value"], f["source"]) for f in block["figures"]][:-1] == before
+    assert not any(source for _label, _value, source in before)
+    assert block["figures"][-1]["label"] == "低保金"
