@@ -82,6 +82,7 @@ ACTIONS = {
     "coordination.disclosure.request_correction": (_("告知补正"), _("告知申请人补正申请")),
     "coordination.disclosure.supply_correction": (_("申请人补正"), _("申请人提交了补正")),
     "coordination.disclosure.answer": (_("答复政府信息公开申请"), _("答复了政府信息公开申请")),
+    "content.report.figures_add": (_("从总结中添加数据"), _("从工作总结文本中确认了图表数据（存为草稿）")),
 }
 
 
