@@ -250,3 +250,13 @@ def test_the_applicant_supplies_the_correction_on_the_tracking_page(client, offi
         page = client.get("/disclosure/track/status/").content.decode()
     request.refresh_from_db()
     assert request.deadline == datetime.date(2026, 11, 9) and 'datetime="2026-11-09"' in page
+
+
+def test_error_reports_leave_out_what_applicants_post(client, office_user):
+    from django.views.debug import SafeExceptionReporterFilter
+
+    posted = apply(client).wsgi_request
+    looked_up = client.post("/disclosure/track/", {"number": "x", "secret": "s3cret"}).wsgi_request
+    hidden = SafeExceptionReporterFilter()
+    assert "赵德明" not in str(hidden.get_post_parameters(posted))
+    assert "s3cret" not in str(hidden.get_post_parameters(looked_up))
