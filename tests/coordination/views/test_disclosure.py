@@ -260,3 +260,21 @@ def test_error_reports_leave_out_what_applicants_post(client, office_user):
     hidden = SafeExceptionReporterFilter()
     assert "赵德明" not in str(hidden.get_post_parameters(posted))
     assert "s3cret" not in str(hidden.get_post_parameters(looked_up))
+
+
+def test_the_office_home_lists_requests_overdue_or_due_soon(client, office_user):
+    from tests.coordination.disclosure_world import on_day
+
+    overdue, _ = submit(datetime.date(2026, 9, 28))  # due 30 Oct
+    soon, _ = submit(datetime.date(2026, 10, 8))  # due 4 Nov: 3 working days after 30 Oct
+    later, _ = submit(datetime.date(2026, 10, 26))  # due 23 Nov
+    with on_day(datetime.date(2026, 10, 30)):
+        client.force_login(office_user)
+        rows = client.get("/workbench/").context["home"].office.disclosures_due
+    assert [(r.number, r.overdue) for r in rows] == [(overdue.number, False), (soon.number, False)]
+    with on_day(datetime.date(2026, 11, 2)):
+        client.force_login(office_user)  # a session idle for days has timed out
+        body = client.get("/workbench/").content.decode()
+    panel = body[body.index('id="disclosures-list"') :].split("</ul>")[0]
+    assert overdue.number in panel and soon.number in panel and later.number not in panel
+    assert panel.count("已逾期") == 1
