@@ -199,6 +199,8 @@ def test_the_office_answers_and_the_applicant_downloads_letter_and_files(client,
     assert response.status_code == 302
     pdf = client.get(f"/workbench/disclosure/{request.pk}/letter.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    word = client.get(f"/workbench/disclosure/{request.pk}/letter.docx")
+    assert word.status_code == 200 and word.content.startswith(b"PK")
     client.logout()
     client.post("/disclosure/track/", {"number": request.number, "secret": secret})
     page = client.get("/disclosure/track/status/").content.decode()
