@@ -114,6 +114,7 @@ urlpatterns = [
     path("disclosure/<int:pk>/answer/", disclosure_requests.answer, name="disclosure-answer"),
     path("disclosure/<int:pk>/close/", disclosure_requests.close_uncorrected, name="disclosure-close"),
     path("disclosure/<int:pk>/letter.pdf", disclosure_requests.letter, name="disclosure-letter"),
+    path("disclosure/<int:pk>/letter.docx", disclosure_requests.letter_docx, name="disclosure-letter-docx"),
     path("disclosure/<int:pk>/identity/", disclosure_requests.identity_document, name="disclosure-identity"),
     path(
         "disclosure/<int:pk>/files/<int:attachment_pk>/",

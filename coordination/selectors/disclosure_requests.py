@@ -6,13 +6,13 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from ..importers.text import normalise_doc_number
 from ..models import DisclosureRequest
 from ..models.disclosure_requests import OUTCOME_REASONS, ApplicantColumn, Outcome
-from ..workdays import workdays_between
+from ..workdays import add_workdays, workdays_between
 
 Status = DisclosureRequest.Status
 COLUMNS = [*ApplicantColumn.values, "total"]
@@ -34,6 +34,14 @@ def disclosure_queue(*, status: str = "", overdue: bool = False, today: datetime
     if overdue:
         rows = rows.filter(status=Status.RECEIVED, deadline__lt=today)
     return rows
+
+
+def disclosures_due(*, today: datetime.date) -> QuerySet:
+    """Open requests overdue or due within the first reminder's working days, nearest first (the office's home)."""
+    horizon = add_workdays(today, max(settings.PORTAL_DISCLOSURE_REMINDER_WORKDAYS, default=0))
+    overdue = Case(When(deadline__lt=today, then=Value(True)), default=Value(False), output_field=BooleanField())
+    rows = DisclosureRequest.objects.filter(status=Status.RECEIVED, deadline__lte=horizon)
+    return rows.annotate(overdue=overdue).order_by("deadline", "pk")
 
 
 def disclosure_request_for_applicant(number: str, secret: str) -> DisclosureRequest | None:

@@ -14,8 +14,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination import permissions, tasks
 from coordination.errors import DomainError
@@ -36,7 +37,14 @@ LETTER_SERIES = "disclosure-letter"
 IDENTITY_KINDS = {"pdf", "png", "jpg"}
 
 
-def _notify_applicant(request: DisclosureRequest, kind: str, text: str) -> DisclosureNotice:
+def _to_applicant(message, **params) -> str:
+    """What the applicant reads, in the portal's language whatever the office user reads."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(message) % {name: str(value) for name, value in params.items()}
+
+
+def _notify_applicant(request: DisclosureRequest, kind: str, message, **params) -> DisclosureNotice:
+    text = _to_applicant(message, **params)
     notice = DisclosureNotice.objects.create(request=request, kind=kind, text=text)
     if request.contact_email:
         outbox_enqueue(tasks.deliver_disclosure_notice, notice.pk)
@@ -142,8 +150,10 @@ def disclosure_request_extend(*, actor, request: DisclosureRequest, workdays: in
     _notify_applicant(
         request,
         DisclosureNotice.Kind.EXTENSION,
-        _("因%(reason)s，答复期限延长 %(n)s 个工作日，至 %(d)s。")
-        % {"reason": request.extension_reason.rstrip("。"), "n": workdays, "d": request.deadline},
+        gettext_lazy("因%(reason)s，答复期限延长 %(n)s 个工作日，至 %(d)s。"),
+        reason=request.extension_reason.rstrip("。"),
+        n=workdays,
+        d=request.deadline,
     )
     return request
 
@@ -168,7 +178,9 @@ def disclosure_request_ask_correction(*, actor, request: DisclosureRequest, text
     _notify_applicant(
         request,
         DisclosureNotice.Kind.CORRECTION,
-        _("请于 %(d)s 前在查询页面补正：%(text)s") % {"d": request.correction_due, "text": request.correction_request},
+        gettext_lazy("请于 %(d)s 前在查询页面补正：%(text)s"),
+        d=request.correction_due,
+        text=request.correction_request,
     )
     return request
 
@@ -227,8 +239,9 @@ def _record_answer(request, actor) -> None:
     _notify_applicant(
         request,
         DisclosureNotice.Kind.ANSWER,
-        _("您的申请已答复（%(outcome)s），答复书 %(letter)s 可在查询页面下载。")
-        % {"outcome": request.get_outcome_display(), "letter": request.letter_number},
+        gettext_lazy("您的申请已答复（%(outcome)s），答复书 %(letter)s 可在查询页面下载。"),
+        outcome=Outcome(request.outcome).label,
+        letter=request.letter_number,
     )
 
 
@@ -266,7 +279,9 @@ def disclosure_request_close_uncorrected(*, actor, request: DisclosureRequest) -
     request = lock(request)
     check("disclosure.close_uncorrected", actor, request)
     due = request.correction_due
-    request.answer_text = _("您未在 %(d)s 前补正申请，本机关不再处理该政府信息公开申请。") % {"d": due}
+    request.answer_text = _to_applicant(
+        gettext_lazy("您未在 %(d)s 前补正申请，本机关不再处理该政府信息公开申请。"), d=due
+    )
     _closing(request, Outcome.OTHER, Reason.NO_CORRECTION, "")
     _record_answer(request, actor)
     return request
@@ -278,7 +293,7 @@ def disclosure_notice_email_deliver(*, notice_id: int) -> bool:
     if not claimed:
         return False
     notice = DisclosureNotice.objects.select_related("request").get(pk=notice_id)
-    subject = _("政府信息公开申请 %(n)s") % {"n": notice.request.number}
+    subject = _to_applicant(gettext_lazy("政府信息公开申请 %(n)s"), n=notice.request.number)
     try:
         send_mail(subject, notice.text, None, [notice.request.contact_email])
     except Exception:

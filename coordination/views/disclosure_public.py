@@ -2,10 +2,11 @@
 and the tracking page opened with both.
 
 Nothing here is cached (the pages carry a CSRF token and, once opened, personal data), nothing is
-indexed or listed. A successful look-up remembers the request in the session (with a new session
-key), so the correction, the letter and the released files need no ids in their addresses; a
-failed look-up says only that nothing matched, whether or not the number exists. Posts are
-limited per address and hour (`PORTAL_DISCLOSURE_SUBMISSIONS_PER_HOUR`, `…_LOOKUPS_PER_HOUR`).
+indexed or listed, and error reports leave out what was posted. A successful look-up remembers
+the request in the session (with a new session key), so the correction, the letter and the
+released files need no ids in their addresses; a failed look-up says only that nothing matched,
+whether or not the number exists. Posts are limited per address and hour
+(`PORTAL_DISCLOSURE_SUBMISSIONS_PER_HOUR`, `…_LOOKUPS_PER_HOUR`).
 """
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from coordination import files, rules, services
@@ -45,6 +47,7 @@ def _too_many(request, template, form):
 
 
 @never_cache
+@sensitive_post_parameters()  # an error report must not carry the applicant's data
 def apply(request):
     form = ApplicationForm(request.POST or None, request.FILES or None)
     template = "coordination/disclosure/apply.html"
@@ -74,6 +77,7 @@ def submitted(request):
 
 
 @never_cache
+@sensitive_post_parameters("secret")
 def track(request):
     form = LookupForm(request.POST or None)
     template = "coordination/disclosure/track.html"
@@ -113,6 +117,7 @@ def status(request, correction_form=None):
 
 
 @never_cache
+@sensitive_post_parameters("text")
 @require_POST
 def correction(request):
     item = _tracked(request)

@@ -12,7 +12,7 @@ from coordination.disclosure_forms import AnswerForm, CorrectionRequestForm, Ext
 from coordination.disclosure_letters import disclosure_letter
 from coordination.errors import DomainError
 from coordination.models import DisclosureAttachment, DisclosureRequest
-from coordination.official import render_pdf
+from coordination.official import render_docx, render_pdf
 from coordination.selectors import disclosure_requests as selectors
 
 from .common import office_required, paginated, query_without
@@ -134,6 +134,13 @@ def letter_response(item: DisclosureRequest) -> HttpResponse:
 def letter(request, pk):
     item = get_object_or_404(DisclosureRequest, pk=pk, status=DisclosureRequest.Status.ANSWERED)
     return letter_response(item)
+
+
+@office_required
+def letter_docx(request, pk):
+    """The same letter as a Word file, for the office's own archive (as beside every 公文 PDF)."""
+    item = get_object_or_404(DisclosureRequest, pk=pk, status=DisclosureRequest.Status.ANSWERED)
+    return files.content_response(render_docx(disclosure_letter(item)), item.letter_number, "docx")
 
 
 @office_required

@@ -148,6 +148,7 @@ CELLS = {
     "disclosure-close": ("POST", "/workbench/disclosure/{disclosure}/close/", {}),
     "disclosure-identity": ("GET", "/workbench/disclosure/{disclosure}/identity/", None),
     "disclosure-letter": ("GET", "/workbench/disclosure/{answered_disclosure}/letter.pdf", None),
+    "disclosure-letter-docx": ("GET", "/workbench/disclosure/{answered_disclosure}/letter.docx", None),
     "disclosure-file": ("GET", "/workbench/disclosure/{answered_disclosure}/files/{released_file}/", None),
     "api-items": ("GET", "/api/items/", None),
     "api-item": ("GET", "/api/items/{item}/", None),
@@ -307,6 +308,7 @@ EXPECTED = {
     "disclosure-close": "L N N N N N N N R",  # no correction was asked for
     "disclosure-identity": "L N N N N N N N Y",
     "disclosure-letter": "L N N N N N N N Y",
+    "disclosure-letter-docx": "L N N N N N N N Y",
     "disclosure-file": "L N N N N N N N Y",
     "api-items": "N Y Y Y Y Y Y Y Y",
     "api-item own": "N Y Y N N N Y N Y",

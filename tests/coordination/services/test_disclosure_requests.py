@@ -184,3 +184,12 @@ def test_the_office_is_reminded_five_and_one_working_days_before_and_once_when_o
     sent[D(2026, 11, 3)] = services.disclosure_reminders_send(today=D(2026, 11, 3))
     assert list(sent.values()) == [0, 1, 0, 1, 0, 1, 0]
     assert set(request.reminders.values_list("stage", flat=True)) == {"5", "1", "overdue"}
+
+
+def test_the_applicant_is_told_in_chinese_whatever_the_office_user_reads(filed, office_user):
+    from django.utils import translation
+
+    request, _ = filed
+    with translation.override("en"), on_day(D(2026, 10, 20)):
+        services.disclosure_request_extend(actor=office_user, request=request, workdays=2, reason="需调取档案")
+    assert DisclosureNotice.objects.get(request=request).text.startswith("因需调取档案，答复期限延长 2 个工作日")
