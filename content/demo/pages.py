@@ -8,6 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -233,6 +234,13 @@ def load_workflow(home, progress):
         page=home,
         permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page"),
     )
+    # Attachments and pictures of the pages they write: upload, edit and choose in any collection.
+    root = Collection.get_first_root_node()
+    for app, model in (("wagtaildocs", "document"), ("wagtailimages", "image")):
+        for action in ("add", "change", "choose"):
+            permission = Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
+            for group in (editors, approvers):
+                GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
     task, _ = GroupApprovalTask.objects.get_or_create(name="办公室负责人审核")
     task.groups.add(approvers)
     workflow, _ = Workflow.objects.get_or_create(name="审核后发布")

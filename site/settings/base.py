@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.csp.WagtailAdminPolicyMiddleware",  # after it: its update is read when the header is built
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.errors.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a refused login into the lockout page.
@@ -297,8 +298,9 @@ PORTAL_GRADING = {
     "red_below_percent": int(os.environ.get("PORTAL_GRADING_RED_BELOW_PERCENT", "80")),
 }
 
-# Content-Security-Policy (django-csp 4): the portal's own scripts and styles only, nothing inline,
-# the Wagtail admin included (tests/e2e/test_csp.py reads the browser's console for violations).
+# Content-Security-Policy (django-csp 4): the portal's own scripts and styles only, nothing inline;
+# the Wagtail admin alone may run its inline code (site/csp.py). tests/e2e/test_csp.py reads the
+# browser's console for violations.
 # Only the 公文 print preview allows its inline styles (coordination/views/minutes.py). Embeds from
 # other sites (wagtail.embeds) would need their hosts in frame-src.
 CONTENT_SECURITY_POLICY = {
