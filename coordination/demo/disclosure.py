@@ -79,17 +79,23 @@ def _answer(office, request, days_ago: int, **answer) -> None:
     _move(request, answered_on=timezone.localdate() - datetime.timedelta(days=days_ago))
 
 
+def _file_last_year(name, kind, org, description, received: datetime.date) -> DisclosureRequest:
+    """A request of last year. Filed today, it took this year's last serial: number it in last
+    year's series and give the serial back, so this year's series keeps no gap."""
+    request = _file("last-year", name, kind, org, description, 0)
+    pattern = settings.PORTAL_DISCLOSURE_NUMBER_PATTERN
+    _move(request, number=pattern.format(year=received.year, serial=serial_take(NUMBER_SERIES, received.year)))
+    this_year = timezone.localdate().year
+    DocumentNumberSequence.objects.filter(series=NUMBER_SERIES, year=this_year).update(last=F("last") - 1)
+    return _received(request, received)
+
+
 def _carried_over(office) -> None:
     """Received last December, answered in January: the annual report's 上年结转."""
     today = timezone.localdate()
-    request = _file("carried", "高志远", "natural", "", "上一年度城乡低保资金的分配结果", 0)
-    received = datetime.date(today.year - 1, 12, 22)
-    # Filed today, it took this year's last serial: number it in last year's series and give the
-    # serial back, so this year's series keeps no gap.
-    pattern = settings.PORTAL_DISCLOSURE_NUMBER_PATTERN
-    _move(request, number=pattern.format(year=received.year, serial=serial_take(NUMBER_SERIES, received.year)))
-    DocumentNumberSequence.objects.filter(series=NUMBER_SERIES, year=today.year).update(last=F("last") - 1)
-    _received(request, received)
+    request = _file_last_year(
+        "高志远", "natural", "", "上一年度城乡低保资金的分配结果", datetime.date(today.year - 1, 12, 22)
+    )
     _answer(
         office,
         request,
@@ -98,6 +104,111 @@ def _carried_over(office) -> None:
         answer_text="上一年度低保资金分配结果见附件。",
         attachments=[ContentFile(PDF, name="分配结果.pdf")],
     )
+
+
+# Last year's requests, answered within last year: what its published annual report counts.
+# (name, kind, organisation kind, what is asked, received (month, day), answered after days, answer)
+LAST_YEAR = [
+    ("韩秀兰", "natural", "", "本镇临时救助的申请条件", (2, 17), 9, {"outcome": "granted"}),
+    ("杨振华", "natural", "", "特困人员供养标准的调整文件", (3, 4), 12, {"outcome": "granted"}),
+    (
+        "宝鸡市惠民养老服务中心",
+        "organisation",
+        "public_interest",
+        "养老机构接收特困人员的补助标准",
+        (3, 26),
+        15,
+        {"outcome": "granted"},
+    ),
+    ("刘卫国", "natural", "", "我家低保被取消的审核意见", (4, 8), 18, {"outcome": "partial", "reason": "third_party"}),
+    (
+        "陕西秦风律师事务所",
+        "organisation",
+        "legal",
+        "近三年低保复核的抽查结果",
+        (5, 12),
+        33,
+        {"outcome": "partial", "reason": "process_info"},
+    ),
+    (
+        "黄丽娟",
+        "natural",
+        "",
+        "联席会议研究救助政策的会议纪要讨论稿",
+        (6, 3),
+        14,
+        {"outcome": "withheld", "reason": "process_info"},
+    ),
+    (
+        "宝鸡文理学院社会工作研究中心",
+        "organisation",
+        "research",
+        "全区救助对象按年龄段的分布情况",
+        (7, 21),
+        19,
+        {"outcome": "unavailable", "reason": "needs_making"},
+    ),
+    (
+        "吴建军",
+        "natural",
+        "",
+        "城乡医疗救助的定点医院目录",
+        (8, 5),
+        8,
+        {"outcome": "unavailable", "reason": "not_held", "referral_body": "陈仓区医疗保障局"},
+    ),
+    (
+        "郑玉梅",
+        "natural",
+        "",
+        "低保标准调整的文件（已于上月申请并获答复）",
+        (9, 15),
+        6,
+        {"outcome": "not_processed", "reason": "repeated"},
+    ),
+    (
+        "宝鸡市陈仓区德惠商贸有限公司",
+        "organisation",
+        "business",
+        "公益性岗位补贴的发放名单",
+        (10, 20),
+        16,
+        {"outcome": "withheld", "reason": "third_party"},
+    ),
+    ("冯志刚", "natural", "", "本村救助评议的所有材料", (11, 3), 26, {"outcome": "other", "reason": "no_correction"}),
+]
+ANSWERS = {
+    "granted": "所申请的信息见附件。",
+    "partial": "可以公开的部分见附件；其余部分依法不予公开，理由见答复书。",
+    "withheld": "所申请的信息依法不予公开，理由见答复书。",
+    "unavailable": "本机关未制作或保存所申请的信息。",
+    "not_processed": "您此前已就同一内容提出申请并获答复，本次不再重复处理。",
+}
+
+
+def _last_year(office) -> None:
+    year = timezone.localdate().year - 1
+    for name, kind, org, description, (month, day), days, answer in LAST_YEAR:
+        received = datetime.date(year, month, day)
+        request = _file_last_year(name, kind, org, description, received)
+        if days > 28:  # beyond 20 working days: extended first
+            services.disclosure_request_extend(
+                actor=office, request=request, workdays=10, reason="需要调取多个年度的档案"
+            )
+            _move(request, extended_on=received + datetime.timedelta(days=20))
+        if answer["outcome"] == "other":  # asked to correct, never did: closed as 逾期不补正
+            asked = received + datetime.timedelta(days=3)
+            services.disclosure_request_ask_correction(
+                actor=office, request=request, text="请写明需要的材料名称和年份。"
+            )
+            _move(request, correction_requested_on=asked, correction_due=add_workdays(asked, 15))
+            services.disclosure_request_close_uncorrected(actor=office, request=request)
+        else:
+            files = [ContentFile(PDF, name="答复材料.pdf")] if answer["outcome"] in ("granted", "partial") else []
+            services.disclosure_request_answer(
+                actor=office, request=request, answer_text=ANSWERS[answer["outcome"]], attachments=files, **answer
+            )
+        _move(request, answered_on=received + datetime.timedelta(days=days))
 
 
 def load_disclosure(office, progress: Progress) -> None:
@@ -176,5 +287,6 @@ def load_disclosure(office, progress: Progress) -> None:
         reason="petition",
         answer_text="您反映的问题已转区信访局和所在镇办理。",
     )
+    _last_year(office)
     _carried_over(office)
     progress(f"disclosure requests: {DisclosureRequest.objects.count()} in every state")
