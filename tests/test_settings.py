@@ -62,4 +62,3 @@ def test_production_with_redis_keeps_the_cache_and_sessions_there():
     result = run_manage("shell", "-c", code, env={**REALISTIC, "REDIS_URL": "redis://127.0.0.1:6379/7"})
     assert result.returncode == 0, result.stderr
     assert "django.core.cache.backends.redis.RedisCache django.contrib.sessions.backends.cached_db" in result.stdout
-
