@@ -50,7 +50,8 @@ def cacheable_response(request, response) -> bool:
         and not response.streaming
         and not response.cookies
         and not has_vary_header(response, "Cookie")
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a CSRF token went into the page
+        # Set by get_token() (left False once the cookie is sent): a CSRF token went into the page.
+        and "CSRF_COOKIE_NEEDS_UPDATE" not in request.META
         and not any(word in response.get("Cache-Control", "") for word in ("private", "no-cache", "no-store"))
     )
 

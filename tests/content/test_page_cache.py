@@ -194,3 +194,10 @@ def test_a_bump_in_another_process_empties_this_ones_cache(client, site_pages):
     code = "import django; django.setup(); from content.cache import PUBLIC; PUBLIC.advance()"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=60)
     assert cached(client.get(POLICY)) == "miss"
+
+
+def test_a_csrf_cookie_left_by_the_login_page_still_gets_the_cached_page(client, site_pages):
+    client.get("/login/")
+    assert set(client.cookies) == {"csrftoken"}
+    client.get("/")
+    assert cached(client.get("/")) == "hit"
