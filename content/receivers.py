@@ -28,6 +28,12 @@ def reply_changed(sender, reply, **kwargs) -> None:
     queue_index(reply)
 
 
+def settings_saved(sender, created, **kwargs) -> None:
+    """An edit shows on every page's footer; the row Wagtail creates on first use holds what was shown already."""
+    if not created:
+        bump()
+
+
 def connect() -> None:
     page_published.connect(take_on_first_publish, dispatch_uid="content_index_number")
     page_published.connect(bump, dispatch_uid="content_cache_publish")
@@ -35,7 +41,7 @@ def connect() -> None:
     post_page_move.connect(bump, dispatch_uid="content_cache_move")
     post_delete.connect(bump, sender=Page, dispatch_uid="content_cache_delete")
     # The footer on every page, and the units and standing measures on theirs.
-    post_save.connect(bump, sender=PortalSettings, dispatch_uid="content_cache_settings")
+    post_save.connect(settings_saved, sender=PortalSettings, dispatch_uid="content_cache_settings")
     public_data_changed.connect(bump, dispatch_uid="content_cache_public_data")
     reply_public_changed.connect(reply_changed, dispatch_uid="content_reply_public_changed")
     register_index_formatter(portal_index_number)

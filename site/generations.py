@@ -43,3 +43,6 @@ class Generation:
             cache.incr(self.key)
         except ValueError:  # evicted: any new value differs from the old ones
             self.current()
+            return
+        # The file cache's incr is a get and a set with the default timeout: keep the number for good.
+        cache.touch(self.key, None)

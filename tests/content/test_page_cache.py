@@ -6,12 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import time_machine
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from content.aids import COOKIE
+from content.cache import PUBLIC
 from content.demo import load_standing_measures
 from content.models import PolicyDocumentPage, PortalSettings, UnitPage
 from content.page_cache import HEADER
@@ -201,3 +204,11 @@ def test_a_csrf_cookie_left_by_the_login_page_still_gets_the_cached_page(client,
     assert set(client.cookies) == {"csrftoken"}
     client.get("/")
     assert cached(client.get("/")) == "hit"
+
+
+def test_a_bumped_generation_outlives_the_caches_default_timeout():
+    """Else every page would be dropped a few minutes after each publication (the file cache's incr)."""
+    PUBLIC.advance()
+    value = PUBLIC.current()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        assert cache.get(PUBLIC.key) == value
