@@ -11,6 +11,10 @@ class FigureBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("指标"), help_text=_("如：城乡低保对象"))
     value = blocks.DecimalBlock(label=_("数值"), decimal_places=2)
     unit = blocks.CharBlock(label=_("单位"), required=False, help_text=_("如：户、人、万元"))
+    # Where the figure was read from, for whoever approves the draft; figures typed by hand have none.
+    source = blocks.CharBlock(
+        label=_("出处"), required=False, help_text=_("数据所在的原句，供审核时核对，不在网站上显示")
+    )
 
     class Meta:
         icon = "order"

@@ -7,9 +7,11 @@ from .fulltext.query import MAX_QUERY, Filters, issuers
 
 KINDS = {
     "policy": _("政策文件"),
+    "interpretation": _("政策解读"),
     "unit": _("成员单位"),
     "reply": _("建议提案答复"),
     "report": _("工作报告"),
+    "disclosure": _("政府信息公开"),
 }
 BAD_DATE = _("请输入有效的日期，如 2024-01-31。")
 

@@ -77,6 +77,12 @@ ACTIONS = {
     "coordination.item.urge": (_("催办"), _("发出催办")),
     "coordination.item.urge_acknowledge": (_("确认催办"), _("确认收到催办")),
     "coordination.item.escalate": (_("升级督办"), _("红灯事项报召集人和办公室")),
+    "coordination.disclosure.submit": (_("收到政府信息公开申请"), _("提交了政府信息公开申请")),
+    "coordination.disclosure.extend": (_("延长答复期限"), _("延长了政府信息公开申请的答复期限")),
+    "coordination.disclosure.request_correction": (_("告知补正"), _("告知申请人补正申请")),
+    "coordination.disclosure.supply_correction": (_("申请人补正"), _("申请人提交了补正")),
+    "coordination.disclosure.answer": (_("答复政府信息公开申请"), _("答复了政府信息公开申请")),
+    "content.report.figures_add": (_("从总结中添加数据"), _("从工作总结文本中确认了图表数据（存为草稿）")),
 }
 
 

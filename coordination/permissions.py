@@ -108,6 +108,13 @@ def can_manage_membership(user) -> bool:
     return is_office(user)
 
 
+def can_edit_page_draft(user, page) -> bool:
+    """May the user save a new draft of this Wagtail page now: Wagtail's own page permissions
+    (the editors' and the office's group page permissions) and no one else's lock on it."""
+    tester = page.permissions_for_user(user)
+    return user.is_active and tester.can_edit() and not tester.page_locked()
+
+
 def can_act_for_unit(user, unit: MemberUnit) -> bool:
     return user.is_active and (user.has_perm(ACT_FOR_UNIT) or user.has_perm(ACT_FOR_UNIT, unit))
 

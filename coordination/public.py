@@ -11,6 +11,7 @@ from django.dispatch import Signal
 from .documents import reply_letter
 from .numbering import index_number_take, register_index_formatter
 from .selectors import active_units, disclosed_replies, public_reply_fields
+from .selectors.disclosure_requests import annual_request_figures
 from .selectors.proposal_progress import ProgressStep, disclosed_proposals
 from .selectors.proposal_progress import progress_steps as proposal_progress_steps
 from .selectors.public_measures import PublicMeasure, measures_of_policy, measures_of_unit
@@ -27,6 +28,7 @@ __all__ = [
     "ProgressStep",
     "PublicMeasure",
     "active_units",
+    "annual_request_figures",
     "disclosed_proposals",
     "disclosed_replies",
     "index_number_take",
@@ -39,3 +41,4 @@ __all__ = [
     "reply_letter",
     "reply_public_changed",
 ]
+

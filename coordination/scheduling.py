@@ -23,6 +23,7 @@ LABELS = {
     "escalate_red_items": _("红灯事项升级督办"),
     "send_meeting_reminders": _("会议提醒（纪要印发、意见征求截止）"),
     "send_contact_reminders": _("建议提案办前面商逾期提醒"),
+    "send_disclosure_reminders": _("依申请公开答复期限提醒"),
 }
 
 # A job that failed is tried again at the next tick, but not more often than this.

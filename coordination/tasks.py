@@ -50,3 +50,15 @@ def render_circular_pdf(circular_id: int) -> bool:
 def send_office_digest() -> bool:
     """Weekly digest of overdue and coming deadlines to the office (once per week)."""
     return services.office_digest_send()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def deliver_disclosure_notice(notice_id: int) -> bool:
+    """E-mail one notice to an information requester, at most once (see the service)."""
+    return services.disclosure_notice_email_deliver(notice_id=notice_id)
+
+
+@shared_task
+def send_disclosure_reminders() -> int:
+    """Daily: the office is reminded of information requests near or past their deadline."""
+    return services.scheduled_job_run(name="send_disclosure_reminders")

@@ -122,8 +122,7 @@ def _check_inflated_size(upload) -> None:
     limit = settings.PORTAL_UPLOAD_MAX_INFLATED_BYTES
     if len(members) > MAX_ZIP_MEMBERS or sum(member.file_size for member in members) > limit:
         raise DomainError(
-            _("文件“%(name)s”解压后超过 %(limit)d MB，不能上传。")
-            % {"name": upload.name, "limit": limit // 2**20}
+            _("文件“%(name)s”解压后超过 %(limit)d MB，不能上传。") % {"name": upload.name, "limit": limit // 2**20}
         )
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     calendar,
+    disclosure_requests,
     files,
     home,
     items,
@@ -106,6 +107,20 @@ urlpatterns = [
     path("proposals/templates/new/", reply_templates.template_edit, name="reply-template-create"),
     path("proposals/templates/<int:pk>/", reply_templates.template_edit, name="reply-template"),
     path("proposals/templates/<int:pk>/delete/", reply_templates.template_delete, name="reply-template-delete"),
+    path("disclosure/", disclosure_requests.queue, name="disclosures"),
+    path("disclosure/<int:pk>/", disclosure_requests.detail, name="disclosure"),
+    path("disclosure/<int:pk>/extend/", disclosure_requests.extend, name="disclosure-extend"),
+    path("disclosure/<int:pk>/correction/", disclosure_requests.ask_correction, name="disclosure-correction"),
+    path("disclosure/<int:pk>/answer/", disclosure_requests.answer, name="disclosure-answer"),
+    path("disclosure/<int:pk>/close/", disclosure_requests.close_uncorrected, name="disclosure-close"),
+    path("disclosure/<int:pk>/letter.pdf", disclosure_requests.letter, name="disclosure-letter"),
+    path("disclosure/<int:pk>/letter.docx", disclosure_requests.letter_docx, name="disclosure-letter-docx"),
+    path("disclosure/<int:pk>/identity/", disclosure_requests.identity_document, name="disclosure-identity"),
+    path(
+        "disclosure/<int:pk>/files/<int:attachment_pk>/",
+        disclosure_requests.attachment,
+        name="disclosure-attachment",
+    ),
     path("people/", people.people_list, name="people"),
     path("people/new/", people.person_create, name="person-create"),
     path("people/<int:pk>/", people.person_detail, name="person"),

@@ -25,3 +25,10 @@ def add_workdays(start: datetime.date, days: int) -> datetime.date:
         if is_workday(day):
             days -= 1
     return day
+
+
+def workdays_between(start: datetime.date, end: datetime.date) -> int:
+    """How many working days lie after `start` up to and including `end` (negative when `end` is earlier)."""
+    if end < start:
+        return -workdays_between(end, start)
+    return sum(is_workday(start + datetime.timedelta(days=n)) for n in range(1, (end - start).days + 1))

@@ -22,6 +22,7 @@ urlpatterns = [
     path("account/", include("coordination.account_urls")),
     path("workbench/", include("coordination.urls")),
     path("api/", include("coordination.api.urls")),
+    path("disclosure/", include("coordination.disclosure_urls")),
     path("calendar/<str:token>.ics", personal_feed, name="calendar-feed"),
     path("documents/", include(wagtaildocs_urls)),
     # Like the reading aids, the language is a display preference, nothing of the visitor's own:

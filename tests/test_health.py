@@ -30,6 +30,7 @@ def test_healthz_reports_each_part(client, jobs_ran):
         "escalate_red_items",
         "send_meeting_reminders",
         "send_contact_reminders",
+        "send_disclosure_reminders",
     }
     assert set(data["scheduler"]["jobs"]) == jobs
 

@@ -11,6 +11,7 @@ from coordination.demo.measures import notice_text
 from coordination.importers.founding_notice import parse_notice
 
 from ..notice_import import ImportReport, import_measures
+from .disclosure import load_disclosure_column
 from .pages import APPROVERS, EDITORS, load_home, load_site, load_workflow
 
 __all__ = ["APPROVERS", "EDITORS", "load", "load_home", "load_site", "load_workflow"]
@@ -30,6 +31,8 @@ def load(progress) -> dict:
     load_standing_measures(accounts["office"], progress)
     coordination_demo.load_supervision(accounts["office"], progress)
     coordination_demo.load_proposals(accounts["office"], accounts["leader"], progress)
+    coordination_demo.load_disclosure(accounts["office"], progress)
+    load_disclosure_column(home, progress)  # last: the annual reports count what the lines above loaded
     return accounts
 
 

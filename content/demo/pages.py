@@ -141,7 +141,7 @@ def load_policies(home, progress):
         by_title["陈仓区城乡最低生活保障审核确认办法（2025年修订）"],
     )
     if old.validity != PolicyDocumentPage.Validity.REPEALED:
-        old.validity, old.replaced_by = PolicyDocumentPage.Validity.REPEALED, new
+        old.validity, old.replaced_by, old.invalid_from = PolicyDocumentPage.Validity.REPEALED, new, new.publish_date
         old.save_revision().publish()
 
 

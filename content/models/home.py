@@ -27,6 +27,7 @@ class HomePage(Page):
         "content.UnitIndexPage",
         "content.ReplyIndexPage",
         "content.ReportIndexPage",
+        "content.DisclosureIndexPage",
     ]
     max_count = 1
 

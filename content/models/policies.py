@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -59,6 +59,12 @@ class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
         verbose_name=_("替代文件"),
         help_text=_("失效或废止时，指向取代它的文件"),
     )
+    invalid_from = models.DateField(
+        _("失效或废止日期"), null=True, blank=True, help_text=_("失效或废止时填写；年度报告按它统计本年废止件数")
+    )
+    related = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="related_from", verbose_name=_("相关文件")
+    )
     summary = models.TextField(_("摘要"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
 
@@ -67,7 +73,8 @@ class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
         FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("topic")]),
         FieldRowPanel([FieldPanel("written_date"), FieldPanel("publish_date")]),
         FieldRowPanel([FieldPanel("disclosure_mode"), FieldPanel("validity")]),
-        FieldPanel("replaced_by"),
+        FieldRowPanel([FieldPanel("replaced_by"), FieldPanel("invalid_from")]),
+        FieldPanel("related"),
     ]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -95,6 +102,26 @@ class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
             raise ValidationError({"replaced_by": _("有效的文件不能有替代文件；请先把有效性改为失效或废止。")})
         if self.replaced_by_id and self.replaced_by_id == self.pk:
             raise ValidationError({"replaced_by": _("文件不能替代它自己。")})
+        if self.validity == self.Validity.VALID and self.invalid_from:
+            raise ValidationError({"invalid_from": _("有效的文件没有失效或废止日期；请先把有效性改为失效或废止。")})
+        if self.invalid_from and self.invalid_from < self.publish_date:
+            raise ValidationError({"invalid_from": _("失效或废止日期不能早于发布日期。")})
+
+    def related_documents(self):
+        """Documents related either way: those this one names and those that name it."""
+        if not self.pk:
+            return PolicyDocumentPage.objects.none()
+        return (
+            PolicyDocumentPage.objects.live()
+            .public()
+            .filter(models.Q(related_from=self) | models.Q(related=self))
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-publish_date")
+        )
+
+    def live_interpretations(self):
+        return self.interpretations.live().public().order_by("-publish_date") if self.pk else []
 
     @path("print/")
     def print_view(self, request):
@@ -174,7 +201,7 @@ class PolicyIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["content.HomePage"]
-    subpage_types = ["content.PolicyDocumentPage"]
+    subpage_types = ["content.PolicyDocumentPage", "content.PolicyInterpretationPage"]
     max_count = 1
 
     class Meta:

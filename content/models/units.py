@@ -72,10 +72,14 @@ class UnitPage(Page):
         """The standing measures the unit leads or co-operates on, each with the policy that sets it."""
         from .policies import PolicyDocumentPage
 
-        policies = {p.doc_number: p for p in PolicyDocumentPage.objects.live().public().exclude(doc_number="")}
+        measures = measures_of_unit(self.unit)
+        # A reference starts with its policy's 文号 ("宝陈政办发〔2022〕45号附件2…"): look up its prefixes only.
+        prefixes = {m.source_reference[:end] for m in measures for end in range(1, len(m.source_reference) + 1)}
+        policies = PolicyDocumentPage.objects.live().public().filter(doc_number__in=prefixes).defer_streamfields()
+        by_number = sorted(((p.doc_number, p) for p in policies), key=lambda pair: -len(pair[0]))
         rows = []
-        for measure in measures_of_unit(self.unit):
-            policy = next((p for number, p in policies.items() if measure.source_reference.startswith(number)), None)
+        for measure in measures:
+            policy = next((p for number, p in by_number if measure.source_reference.startswith(number)), None)
             rows.append({"measure": measure, "lead": measure.role_of(self.unit) == "lead", "policy": policy})
         return rows
 
@@ -95,7 +99,13 @@ class UnitPage(Page):
 
         full = self.unit.full_name
         names = {full[start:] for start in range(len(full) - len(self.unit.short_name) + 1)} | {self.unit.short_name}
-        return PolicyDocumentPage.objects.live().public().filter(issuing_body__in=names).order_by("-publish_date")
+        return (
+            PolicyDocumentPage.objects.live()
+            .public()
+            .filter(issuing_body__in=names)
+            .defer_streamfields()
+            .order_by("-publish_date", "-pk")
+        )
 
     def search_document(self):
         return SearchDocument(

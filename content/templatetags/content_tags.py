@@ -11,6 +11,7 @@ def policy_measures(page):
     """The standing measures a policy document sets, as coordination publishes them."""
     return measures_of_policy(page.doc_number)
 
+
 BAR_HEIGHT = 22
 GAP = 10
 LABEL_WIDTH = 150

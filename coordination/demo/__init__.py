@@ -9,7 +9,8 @@ already there, so `load_demo` can run any number of times:
 - `meetings`: a year of meetings, each at another stage;
 - `measures`: the founding notice's 27 standing measures, as the notice import reads them;
 - `supervision`: progress, urging, extensions, a returned and a closed item, read notifications;
-- `proposals`: this year's suggestions at several steps of handling.
+- `proposals`: this year's suggestions at several steps of handling;
+- `disclosure`: requests for government information (依申请公开) in every state.
 
 A new state goes into the module of its part, as one more step of that part's story.
 """
@@ -17,6 +18,7 @@ A new state goes into the module of its part, as one more step of that part's st
 from ..auth import DEMO_PASSWORD
 from .accounts import demo_account, load_accounts, load_units
 from .common import DEMO_START
+from .disclosure import load_disclosure
 from .meetings import load_meetings
 from .proposals import load_proposals
 from .replies import load_replies
@@ -27,6 +29,7 @@ __all__ = [
     "DEMO_START",
     "demo_account",
     "load_accounts",
+    "load_disclosure",
     "load_meetings",
     "load_proposals",
     "load_replies",

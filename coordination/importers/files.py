@@ -48,31 +48,40 @@ def _check_archive(content: bytes, filename: str) -> None:
         raise invalid
 
 
-def _docx_text(content: bytes, filename: str) -> str:
+def _docx_text(content: bytes, filename: str, tables: bool) -> str:
     _check_archive(content, filename)
     try:
         document = docx.Document(io.BytesIO(content))
-        paragraphs = [p.text for p in document.paragraphs]
+        if tables:  # in document order, each table row a line of tab-separated cells
+            lines = []
+            for part in document.iter_inner_content():
+                if isinstance(part, docx.table.Table):
+                    lines.extend("\t".join(cell.text.strip() for cell in row.cells) for row in part.rows)
+                else:
+                    lines.append(part.text)
+        else:
+            lines = [p.text for p in document.paragraphs]
     except Exception as error:  # python-docx and lxml raise many kinds on a broken package
         raise ImportRefused(_("“%(name)s”不是有效的 Word (.docx) 文件。") % {"name": filename}) from error
-    return "\n".join(paragraphs)
+    return "\n".join(lines)
 
 
-def extract_text(content: bytes, filename: str) -> str:
-    """The text of an uploaded letter: .txt (UTF-8 or GB18030) or .docx (its paragraphs)."""
+def extract_text(content: bytes, filename: str, *, tables: bool = False) -> str:
+    """The text of an uploaded letter: .txt (UTF-8 or GB18030) or .docx (its paragraphs, and with
+    `tables` its tables' rows too)."""
     try:
-        return _extract(content, filename)
+        return _extract(content, filename, tables)
     except ImportRefused as refusal:
         logger.warning("import refused %r (%d bytes): %s", filename, len(content), refusal.message)
         raise
 
 
-def _extract(content: bytes, filename: str) -> str:
+def _extract(content: bytes, filename: str, tables: bool) -> str:
     if len(content) > MAX_UPLOAD_BYTES:
         raise ImportRefused(_("“%(name)s”超过 10 MB，不予读取。") % {"name": filename})
     name = filename.lower()
     if name.endswith(".txt"):
         return decode_text(content, filename)
     if name.endswith(".docx"):
-        return _docx_text(content, filename)
+        return _docx_text(content, filename, tables)
     raise ImportRefused(_("只能导入 .txt 或 .docx 文件：“%(name)s”。") % {"name": filename})

@@ -7,6 +7,12 @@ from .actions import (
     ProgressReport,
     Urge,
 )
+from .disclosure_requests import (
+    DisclosureAttachment,
+    DisclosureNotice,
+    DisclosureReminderLog,
+    DisclosureRequest,
+)
 from .meetings import (
     AgendaTopic,
     AgreedItem,
@@ -49,6 +55,10 @@ __all__ = [
     "ConsentAnswer",
     "ConsentRound",
     "DigestLog",
+    "DisclosureAttachment",
+    "DisclosureNotice",
+    "DisclosureReminderLog",
+    "DisclosureRequest",
     "Escalation",
     "DocumentNumberSequence",
     "ExtensionRequest",

@@ -9,7 +9,7 @@ Like Wagtail's `PagePermissionTester`, this module holds the rule once; nothing 
 statuses or permission codenames to decide what a user may do.
 """
 
-from . import accounts, items, meetings, notifications, proposals, reply_templates  # noqa: F401  (each registers its rules)
+from . import accounts, disclosure, items, meetings, notifications, proposals, reply_templates  # noqa: F401  (each registers its rules)
 from .base import CHECKS, can, check, rule
 
 __all__ = ["CHECKS", "can", "check", "rule"]

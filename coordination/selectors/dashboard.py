@@ -17,6 +17,7 @@ from ..models import (
     AgendaTopic,
     ConsentAnswer,
     ConsentRound,
+    DisclosureRequest,
     ExtensionRequest,
     Meeting,
     MemberUnit,
@@ -26,6 +27,7 @@ from ..models import (
 )
 from ..rules.meetings import OPEN_MEETING
 from . import liaison_unit, pending_consents
+from .disclosure_requests import disclosures_due
 from .supervision import red_items
 
 
@@ -62,6 +64,7 @@ class OfficeHome:
     topics: list[AgendaTopic]
     late_minutes: list[Meeting]
     returned_proposals: list[Proposal]
+    disclosures_due: list[DisclosureRequest]  # information requests overdue or due within the first reminder
 
 
 @dataclasses.dataclass
@@ -185,4 +188,5 @@ def office_home(*, today: datetime.date) -> OfficeHome:
             .select_related("lead_unit")
             .order_by("assigned_on", "pk")
         ),
+        disclosures_due=list(disclosures_due(today=today)),
     )

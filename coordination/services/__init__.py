@@ -29,6 +29,16 @@ from .action_items import (
 from .agenda import agenda_reorder, topic_accept, topic_carry_over, topic_decline, topic_defer, topic_propose
 from .circulars import circular_draft, circular_issue, circular_pdf_request, circular_store_pdf
 from .consent import consent_answer, consent_round_close, consent_round_open, consent_units
+from .disclosure_requests import (
+    disclosure_notice_email_deliver,
+    disclosure_reminders_send,
+    disclosure_request_answer,
+    disclosure_request_ask_correction,
+    disclosure_request_close_uncorrected,
+    disclosure_request_extend,
+    disclosure_request_submit,
+    disclosure_request_supply_correction,
+)
 from .escalation import red_items_escalate
 from .extensions import action_item_urge, action_items_urge, extension_decide, extension_request, urge_acknowledge
 from .liaisons import liaison_appoint
@@ -103,6 +113,14 @@ __all__ = [
     "consent_round_close",
     "consent_round_open",
     "consent_units",
+    "disclosure_notice_email_deliver",
+    "disclosure_reminders_send",
+    "disclosure_request_answer",
+    "disclosure_request_ask_correction",
+    "disclosure_request_close_uncorrected",
+    "disclosure_request_extend",
+    "disclosure_request_submit",
+    "disclosure_request_supply_correction",
     "extension_decide",
     "extension_request",
     "liaison_appoint",

@@ -18,6 +18,7 @@ from wagtail.management.commands.publish_scheduled import Command as WagtailPubl
 from coordination.models import ScheduledJobRun
 from coordination.scheduling import SCHEDULER
 
+from .disclosure_requests import disclosure_reminders_send
 from .escalation import red_items_escalate
 from .meeting_reminders import meeting_reminders_send
 from .notifications import notifications_unconfirmed
@@ -51,6 +52,7 @@ JOBS = {
     "escalate_red_items": lambda: red_items_escalate(),
     "send_meeting_reminders": meeting_reminders_send,
     "send_contact_reminders": lambda: contact_reminders_send(),
+    "send_disclosure_reminders": lambda: disclosure_reminders_send(),
 }
 
 

@@ -249,6 +249,7 @@ PORTAL_SCHEDULE = {
     "send_office_digest": {"at": "08:30", "weekday": 0},
     "send_meeting_reminders": {"at": "08:10"},
     "send_contact_reminders": {"at": "08:20"},  # first contact with a proposer missed, once
+    "send_disclosure_reminders": {"at": "08:05"},  # information requests near or past their deadline
 }
 PORTAL_SCHEDULER_TICK_SECONDS = float(os.environ.get("PORTAL_SCHEDULER_TICK_SECONDS", "20"))
 # /healthz and the office call a job "late" this long after it should have run.
@@ -361,6 +362,18 @@ PORTAL_MINUTES_NUMBER_PATTERN = os.environ.get("PORTAL_MINUTES_NUMBER_PATTERN", 
 PORTAL_CIRCULAR_NUMBER_PATTERN = os.environ.get("PORTAL_CIRCULAR_NUMBER_PATTERN", "陈社救联通〔{year}〕{serial}号")
 # Replies to suggestions and proposals: {prefix} is the unit's 代字, {word} 建 (NPC) or 提 (CPPCC).
 PORTAL_REPLY_NUMBER_PATTERN = os.environ.get("PORTAL_REPLY_NUMBER_PATTERN", "{prefix}{word}函〔{year}〕{serial}号")
+# Requests for government information (依申请公开): who answers, how requests and answer letters
+# are numbered ({year}, {serial}), the 条例's periods in working days, reminders before the deadline,
+# and how many requests and look-ups one address may make in an hour (the form is anonymous).
+PORTAL_DISCLOSURE_ISSUER = os.environ.get("PORTAL_DISCLOSURE_ISSUER", "宝鸡市陈仓区民政局")
+PORTAL_DISCLOSURE_NUMBER_PATTERN = os.environ.get("PORTAL_DISCLOSURE_NUMBER_PATTERN", "依申请〔{year}〕第{serial}号")
+PORTAL_DISCLOSURE_LETTER_PATTERN = os.environ.get("PORTAL_DISCLOSURE_LETTER_PATTERN", "陈民依复〔{year}〕{serial}号")
+PORTAL_DISCLOSURE_ANSWER_WORKDAYS = 20
+PORTAL_DISCLOSURE_MAX_EXTENSION_WORKDAYS = 20
+PORTAL_DISCLOSURE_CORRECTION_WORKDAYS = int(os.environ.get("PORTAL_DISCLOSURE_CORRECTION_WORKDAYS", "15"))
+PORTAL_DISCLOSURE_REMINDER_WORKDAYS = [int(d) for d in env_list("PORTAL_DISCLOSURE_REMINDER_WORKDAYS", "5,1")]
+PORTAL_DISCLOSURE_SUBMISSIONS_PER_HOUR = int(os.environ.get("PORTAL_DISCLOSURE_SUBMISSIONS_PER_HOUR", "5"))
+PORTAL_DISCLOSURE_LOOKUPS_PER_HOUR = int(os.environ.get("PORTAL_DISCLOSURE_LOOKUPS_PER_HOUR", "30"))
 PORTAL_PROPOSAL_REPLY_MONTHS = 3  # reply due three months after assignment
 PORTAL_PROPOSAL_MAX_MONTHS = 6  # extensions never beyond six months after assignment
 PORTAL_PROPOSAL_CO_OPINION_MONTHS = 1  # co-units give their opinion within a month

@@ -3,6 +3,7 @@
 "Own" objects belong to 区民政局 (lead) with 区财政局 as co-unit (who has not countersigned the
 reply draft; each side's proposal has an extension request pending); "other" objects belong to
 区医保局, which none of the acting roles but the other leader, the convenor and the office may see.
+Two requests for government information belong to no side: one open, one answered.
 """
 
 import datetime
@@ -12,6 +13,8 @@ from django.utils import timezone
 
 from coordination import permissions, services
 from coordination.models import Meeting, Proposal
+from tests.coordination.disclosure_world import submit as submit_request
+from tests.coordination.files.samples import PDF, upload
 from tests.factories import UserFactory
 
 ROLES = [
@@ -142,4 +145,16 @@ def build(units, office, convenor, make_liaison) -> tuple[dict, dict]:
     circular = services.circular_issue(
         actor=office, period_start=timezone.localdate() - datetime.timedelta(days=90), period_end=timezone.localdate()
     )
-    return users, {"own": own, "other": other, "circular": circular}
+    disclosure, _secret = submit_request()
+    answered, _secret = submit_request()
+    services.disclosure_request_answer(
+        actor=office, request=answered, outcome="granted", answer_text="见附件", attachments=[upload("明细.pdf", PDF)]
+    )
+    return users, {
+        "own": own,
+        "other": other,
+        "circular": circular,
+        "disclosure": disclosure,
+        "answered_disclosure": answered,
+        "released_file": answered.attachments.get(),
+    }

@@ -17,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coordination import services, workdays
-from coordination.models import Meeting, Minutes, Notification, Proposal, Reply
+from coordination.models import DisclosureRequest, Meeting, Minutes, Notification, Proposal, Reply
 
+from .disclosure_world import submit as submit_request
 from .views.home_world import days, held_meeting, leader_of, make_item
 
 SERVICES = pathlib.Path(services.__file__).parent
@@ -248,6 +249,15 @@ def test_every_notification_url_answers_its_recipient(
     check("second consent requested")
     services.consent_reminders_send()
     check("consent deadline near")
+
+    request, _secret = submit_request()
+    check("information request received")
+    services.disclosure_request_ask_correction(actor=office_user, request=request, text="请写明年份")
+    services.disclosure_request_supply_correction(request=request, text="2025年")
+    check("information request corrected")
+    DisclosureRequest.objects.filter(pk=request.pk).update(deadline=timezone.localdate() - datetime.timedelta(days=1))
+    services.disclosure_reminders_send()
+    check("information request overdue")
 
     assert set(sent_from) == call_sites()
     assert check.checked > 30

@@ -126,6 +126,30 @@ CELLS = {
     ),
     "circular-pdf": ("GET", "/workbench/circulars/{circular}/pdf/", None),
     "circular-docx": ("GET", "/workbench/circulars/{circular}/docx/", None),
+    "disclosure-apply": ("GET", "/disclosure/apply/", None),
+    "disclosure-track": ("GET", "/disclosure/track/", None),
+    "disclosure-track-wrong": ("POST", "/disclosure/track/", {"number": "依申请〔2026〕第1号", "secret": "guess"}),
+    # The applicant's pages read the request looked up in this session: without one, everybody is
+    # sent to the tracking form (a redirect, counted Y), whatever their role.
+    "disclosure-submitted": ("GET", "/disclosure/apply/done/", None),
+    "disclosure-status": ("GET", "/disclosure/track/status/", None),
+    "disclosure-correct": ("POST", "/disclosure/track/correction/", {"text": "补正"}),
+    "disclosure-public-letter": ("GET", "/disclosure/track/letter.pdf", None),
+    "disclosure-public-file": ("GET", "/disclosure/track/files/{released_file}/", None),
+    "disclosures": ("GET", "/workbench/disclosure/", None),
+    "disclosure": ("GET", "/workbench/disclosure/{disclosure}/", None),
+    "disclosure-extend": ("POST", "/workbench/disclosure/{disclosure}/extend/", {"workdays": "5", "reason": "需调档"}),
+    "disclosure-correction": ("POST", "/workbench/disclosure/{disclosure}/correction/", {"text": "请写明年份"}),
+    "disclosure-answer": (
+        "POST",
+        "/workbench/disclosure/{disclosure}/answer/",
+        {"outcome": "granted", "answer_text": "见附件"},
+    ),
+    "disclosure-close": ("POST", "/workbench/disclosure/{disclosure}/close/", {}),
+    "disclosure-identity": ("GET", "/workbench/disclosure/{disclosure}/identity/", None),
+    "disclosure-letter": ("GET", "/workbench/disclosure/{answered_disclosure}/letter.pdf", None),
+    "disclosure-letter-docx": ("GET", "/workbench/disclosure/{answered_disclosure}/letter.docx", None),
+    "disclosure-file": ("GET", "/workbench/disclosure/{answered_disclosure}/files/{released_file}/", None),
     "api-items": ("GET", "/api/items/", None),
     "api-item": ("GET", "/api/items/{item}/", None),
     "api-item-progress": ("POST", "/api/items/{item}/progress/", {"text": "接口报送", "completion": "false"}),
@@ -268,6 +292,24 @@ EXPECTED = {
     "circular-issue": "L N N N N N N N Y",
     "circular-pdf": "L Y Y Y N N Y N Y",
     "circular-docx": "L Y Y Y N N Y N Y",
+    "disclosure-apply": "Y Y Y Y Y Y Y Y Y",
+    "disclosure-track": "Y Y Y Y Y Y Y Y Y",
+    "disclosure-track-wrong": "R R R R R R R R R",
+    "disclosure-submitted": "Y Y Y Y Y Y Y Y Y",
+    "disclosure-status": "Y Y Y Y Y Y Y Y Y",
+    "disclosure-correct": "Y Y Y Y Y Y Y Y Y",
+    "disclosure-public-letter": "Y Y Y Y Y Y Y Y Y",
+    "disclosure-public-file": "Y Y Y Y Y Y Y Y Y",
+    "disclosures": "L N N N N N N N Y",
+    "disclosure": "L N N N N N N N Y",
+    "disclosure-extend": "L N N N N N N N Y",
+    "disclosure-correction": "L N N N N N N N Y",
+    "disclosure-answer": "L N N N N N N N Y",
+    "disclosure-close": "L N N N N N N N R",  # no correction was asked for
+    "disclosure-identity": "L N N N N N N N Y",
+    "disclosure-letter": "L N N N N N N N Y",
+    "disclosure-letter-docx": "L N N N N N N N Y",
+    "disclosure-file": "L N N N N N N N Y",
     "api-items": "N Y Y Y Y Y Y Y Y",
     "api-item own": "N Y Y N N N Y N Y",
     "api-item other": "N N N N N N Y N Y",
@@ -343,7 +385,8 @@ def test_the_permission_matrix(client, world, units):
     actual = {}
     for name, (method, url, data) in CELLS.items():
         for side in ("own", "other") if name in OBJECT_CELLS else ("",):
-            scope = {**objects.get(side, {}), "circular": objects["circular"], **DATES}
+            shared = {key: objects[key] for key in ("circular", "disclosure", "answered_disclosure", "released_file")}
+            scope = {**objects.get(side, {}), **shared, **DATES}
             lead = units[5].pk if side == "own" else units[19].pk
             target = fill(url, scope, lead)
             posted = {k: fill(v, scope, lead) for k, v in (data or {}).items()}

@@ -9,12 +9,13 @@ from tests.e2e.conftest import serious_accessibility_violations
 @pytest.fixture
 def site(settings, django_capture_on_commit_callbacks):
     from content.demo import load_site
+    from content.demo.disclosure import load_disclosure_column
     from coordination.demo import load_accounts, load_units
 
     quiet = lambda line: None  # noqa: E731
     load_accounts(load_units(quiet), quiet)
     with django_capture_on_commit_callbacks(execute=True):
-        load_site(quiet)
+        load_disclosure_column(load_site(quiet), quiet)
 
 
 def test_a_visitor_finds_policies_duties_and_search_results(live_server, page, site):

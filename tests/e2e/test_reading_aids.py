@@ -15,7 +15,15 @@ ARTEFACTS = Path(settings.VAR_DIR) / "artefacts" / "pages"
 
 
 def page_types() -> list[str]:
-    from content.models import PolicyDocumentPage, ReplyIndexPage, ReportPage, UnitPage
+    from content.models import (
+        AnnualReportPage,
+        DisclosureTextPage,
+        PolicyDocumentPage,
+        PolicyInterpretationPage,
+        ReplyIndexPage,
+        ReportPage,
+        UnitPage,
+    )
 
     replies = ReplyIndexPage.objects.live().first()
     reply = disclosed_replies().first()
@@ -30,6 +38,11 @@ def page_types() -> list[str]:
         replies.url,
         replies.url_for_reply(reply),
         "/search/?q=临时救助",
+        "/xxgk/",
+        DisclosureTextPage.objects.live().first().url,
+        "/xxgk/catalogue/",
+        AnnualReportPage.objects.live().first().url,
+        PolicyInterpretationPage.objects.live().first().url,
     ]
 
 

@@ -113,7 +113,6 @@ def test_replies_of_each_category(proposal, category):
     assert f"{category}类" in first
 
 
-
 def test_a_meeting_notice(notified_meeting):
     pdf, title = meeting_document(notified_meeting, "notice", "pdf")
     check(pdf, "notice")

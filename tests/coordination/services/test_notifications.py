@@ -1,5 +1,6 @@
 """Notifications and the calendar token: a unit's feed carries its deadlines."""
 
+
 def test_the_units_calendar_feed_carries_its_deadlines(client, item, liaisons):
     client.force_login(liaisons["co"])
     client.post("/workbench/calendar/renew/")

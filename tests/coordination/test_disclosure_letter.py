@@ -1,0 +1,37 @@
+"""The answer letter says what the code of the answer means: verdict, legal ground, referral, remedy."""
+
+import pytest
+
+from coordination import services
+from coordination.disclosure_letters import disclosure_letter
+from tests.coordination.disclosure_world import submit
+
+
+@pytest.fixture
+def filed(db, office_user):
+    return submit()[0]
+
+
+def test_a_partial_answer_names_the_ground_of_the_withheld_part(filed, office_user):
+    answered = services.disclosure_request_answer(
+        actor=office_user, request=filed, outcome="partial", reason="third_party", answer_text="身份证号已隐去。"
+    )
+    document = disclosure_letter(answered)
+    text = "\n".join(document.lines())
+    assert document.layout == "letter" and document.doc_number == answered.letter_number
+    assert "王秀兰（先生/女士）：" in text and filed.number in text
+    assert "不予公开部分：" in text and "第十五条" in text and "身份证号已隐去。" in text
+    assert "行政复议" in text
+
+
+def test_a_referral_names_the_responsible_body(filed, office_user):
+    answered = services.disclosure_request_answer(
+        actor=office_user,
+        request=filed,
+        outcome="unavailable",
+        reason="not_held",
+        referral_body="陈仓区医疗保障局",
+        answer_text="请向负责机关申请。",
+    )
+    text = "\n".join(disclosure_letter(answered).lines())
+    assert "该政府信息由陈仓区医疗保障局负责" in text and "第三十六条" in text
