@@ -1,25 +1,20 @@
 """One generation number for everything the public sees.
 
-Cached fragments and navigation put the generation in their keys; publishing, unpublishing or
-disclosing anything bumps it, so an anonymous visitor never sees a page older than the last
-publication, whichever page changed.
+Cached pages (content/page_cache.py), fragments and navigation put the generation in their keys;
+publishing, unpublishing, moving or deleting a page, editing a snippet or the site's settings,
+disclosing a reply or changing a standing measure bumps it (content/receivers.py), so an anonymous
+visitor never sees a page older than the last change, whichever page changed.
 """
 
-from django.core.cache import cache
+from portal.generations import Generation
 
-KEY = "content:generation"
+PUBLIC = Generation("content:generation")
+KEY = PUBLIC.key
 
 
 def generation() -> int:
-    value = cache.get(KEY)
-    if value is None:
-        cache.add(KEY, 1, None)
-        value = cache.get(KEY, 1)
-    return value
+    return PUBLIC.current()
 
 
-def bump(**kwargs) -> None:
-    try:
-        cache.incr(KEY)
-    except ValueError:  # the key expired or was never set
-        cache.set(KEY, 2, None)
+def bump(**signal_kwargs) -> None:
+    PUBLIC.bump()

@@ -1,17 +1,24 @@
-"""The public site's subscriptions: what it does when pages or disclosed replies change."""
+"""The public site's subscriptions: what it does when pages, settings, units or disclosed replies change."""
 
 from django.apps import apps
-from django.db.models.signals import post_migrate
-from wagtail.signals import page_published, page_unpublished
+from django.db.models.signals import post_delete, post_migrate, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from coordination.models import Reply
-from coordination.public import disclosed_replies, register_index_formatter, reply_public_changed
+from coordination.public import (
+    disclosed_replies,
+    public_data_changed,
+    register_index_formatter,
+    reply_public_changed,
+)
 
 from .cache import bump
 from .fulltext import registry
 from .fulltext.tasks import queue_index
 from .index_numbers import portal_index_number, take_on_first_publish
 from .models.replies import reply_search_document
+from .models.settings import PortalSettings
 from .public_address import sync_default_site
 
 
@@ -21,10 +28,21 @@ def reply_changed(sender, reply, **kwargs) -> None:
     queue_index(reply)
 
 
+def settings_saved(sender, created, **kwargs) -> None:
+    """An edit shows on every page's footer; the row Wagtail creates on first use holds what was shown already."""
+    if not created:
+        bump()
+
+
 def connect() -> None:
     page_published.connect(take_on_first_publish, dispatch_uid="content_index_number")
     page_published.connect(bump, dispatch_uid="content_cache_publish")
     page_unpublished.connect(bump, dispatch_uid="content_cache_unpublish")
+    post_page_move.connect(bump, dispatch_uid="content_cache_move")
+    post_delete.connect(bump, sender=Page, dispatch_uid="content_cache_delete")
+    # The footer on every page, and the units and standing measures on theirs.
+    post_save.connect(settings_saved, sender=PortalSettings, dispatch_uid="content_cache_settings")
+    public_data_changed.connect(bump, dispatch_uid="content_cache_public_data")
     reply_public_changed.connect(reply_changed, dispatch_uid="content_reply_public_changed")
     register_index_formatter(portal_index_number)
     content = apps.get_app_config("content")

@@ -22,3 +22,6 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="coordination_role_groups")
+        from . import invalidation  # imports models: only possible once the registry is ready
+
+        invalidation.connect()

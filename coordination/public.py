@@ -19,6 +19,10 @@ from .selectors.public_measures import PublicMeasure, measures_of_policy, measur
 # Sent (after the transaction commits) when what the public may see of a reply changed: it was
 # signed off or imported as disclosed, or a disclosed reply was re-opened. Arguments: `reply`.
 reply_public_changed = Signal()
+# Sent when a unit or a standing measure changed, what the public pages of units and policies list
+# (coordination/invalidation.py), inside the writer's transaction: a cache must forget again after
+# the commit (portal/generations.py does). No arguments beyond the sender.
+public_data_changed = Signal()
 
 __all__ = [
     "ProgressStep",
@@ -31,6 +35,7 @@ __all__ = [
     "measures_of_policy",
     "measures_of_unit",
     "proposal_progress_steps",
+    "public_data_changed",
     "public_reply_fields",
     "register_index_formatter",
     "reply_letter",

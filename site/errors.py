@@ -13,7 +13,6 @@ import sys
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.template import loader
 from django.utils.translation import gettext as _
 
@@ -44,7 +43,6 @@ def render_error(request, status: int, title: str, message: str) -> HttpResponse
         "error_message": message,
         "nav_items": _navigation(request),
         "request": request,
-        "csrf_token": get_token(request),
         "office_name": settings.PORTAL_OFFICE_NAME,
     }
     html = loader.get_template(f"errors/{status}.html").render(context)

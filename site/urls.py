@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -23,7 +25,9 @@ urlpatterns = [
     path("disclosure/", include("coordination.disclosure_urls")),
     path("calendar/<str:token>.ics", personal_feed, name="calendar-feed"),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Like the reading aids, the language is a display preference, nothing of the visitor's own:
+    # the switch in every public page's footer takes no CSRF token, so cached pages carry none.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("sitemap.xml", sitemap),
     path("aids/", aids.set_reading_aids, name="reading-aids"),
     path("search/", search, name="search"),

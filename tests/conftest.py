@@ -88,6 +88,16 @@ def default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Pages and feeds cached by an earlier test came from its database: each test starts new generations."""
+    from content.cache import PUBLIC
+    from coordination.selectors.calendar_feed import FEEDS
+
+    PUBLIC.advance()
+    FEEDS.advance()
+
+
 @pytest.fixture
 def units(db):
     return load_units(progress=lambda line: None)

@@ -55,3 +55,10 @@ def test_production_refuses_the_demo_password_and_loads_no_avatars():
     result = run_manage("shell", "-c", code, env=REALISTIC)
     assert result.returncode == 0, result.stderr
     assert "False None True 1800 ['LockoutBackend', 'PortalModelBackend'" in result.stdout
+
+
+def test_production_with_redis_keeps_the_cache_and_sessions_there():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)"
+    result = run_manage("shell", "-c", code, env={**REALISTIC, "REDIS_URL": "redis://127.0.0.1:6379/7"})
+    assert result.returncode == 0, result.stderr
+    assert "django.core.cache.backends.redis.RedisCache django.contrib.sessions.backends.cached_db" in result.stdout

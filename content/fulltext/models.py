@@ -3,9 +3,28 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class SearchIndexState(models.Model):
+    """Which generation of entries searches read (one row, pk 1; none means generation 0).
+
+    A rebuild writes a whole new generation beside the live one (`building`), then makes it live
+    in one transaction and deletes the old one (content/fulltext/rebuild.py): search never sees a
+    half-filled index. While a rebuild runs, each published change is written to both.
+    """
+
+    live = models.PositiveIntegerField(default=0)
+    building = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("检索索引状态")
+
+    def __str__(self) -> str:
+        return f"live {self.live}, building {self.building}"
+
+
 class SearchEntry(models.Model):
     """One searchable published object (a page or a disclosed reply) and where to find it."""
 
+    generation = models.PositiveIntegerField(default=0)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=40)
     url = models.CharField(max_length=500)
@@ -19,7 +38,11 @@ class SearchEntry(models.Model):
 
     class Meta:
         verbose_name = _("检索条目")
-        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="one_entry_per_object")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generation", "content_type", "object_id"], name="one_entry_per_object_and_generation"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

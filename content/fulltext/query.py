@@ -20,6 +20,7 @@ from wagtail.models import Page
 
 from coordination.personal_data import mask_phones
 
+from .indexing import live_generation
 from .models import SearchChunk, SearchEntry
 from .text import bigram_tokens, normalise_with_map, query_terms
 
@@ -69,11 +70,12 @@ def _chunks_containing(term: str) -> QuerySet:
 
 
 def visible_entries() -> QuerySet:
-    """Entries that may be shown: pages only while live and public, whatever the index says."""
+    """Entries that may be shown: of the live generation, pages only while live and public, whatever the index says."""
     page_models = [model for model in apps.get_models() if issubclass(model, Page)]
     page_types = [ct.pk for ct in ContentType.objects.get_for_models(*page_models, for_concrete_models=False).values()]
     live = Page.objects.live().public().annotate(key=Cast("pk", output_field=CharField())).values("key")
-    return SearchEntry.objects.filter(~Q(content_type_id__in=page_types) | Q(object_id__in=live))
+    entries = SearchEntry.objects.filter(generation=live_generation())  # not a rebuild's half-built one
+    return entries.filter(~Q(content_type_id__in=page_types) | Q(object_id__in=live))
 
 
 def filtered_entries(filters: Filters) -> QuerySet:

@@ -5,9 +5,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coordination import calendar, services
+from coordination import services
 from coordination.models import CalendarToken
-from coordination.selectors.calendar_feed import calendar_entries
+from coordination.selectors.calendar_feed import feed_ics
 
 # What `services.calendar_token_renew` hands out (`secrets.token_urlsafe`); anything else, such as
 # a NUL byte that PostgreSQL refuses in a query, is simply not a feed.
@@ -21,9 +21,7 @@ def personal_feed(request, token):
     owner = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
     if owner is None:
         raise Http404
-    meetings, items = calendar_entries(owner.user)
-    ics = calendar.meetings_ics(meetings, name="联席会议", items=items)
-    return HttpResponse(ics, content_type="text/calendar; charset=utf-8")
+    return HttpResponse(feed_ics(owner), content_type="text/calendar; charset=utf-8")
 
 
 @login_required

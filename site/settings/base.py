@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.middleware.RefuseNulCharactersMiddleware",
+    # Anonymous visitors' pages from the cache: after the language is known, before anything that
+    # reads the database or hands out a CSRF token (content/page_cache.py).
+    "content.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -119,12 +122,24 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (production, CI), otherwise in-process memory.
+# Cache: Redis when REDIS_URL is set (production, CI), otherwise files under var/. Not memory of
+# one process: the scheduler (`make run` starts it beside the web server) publishes pages, and the
+# web process must see the generation it bumps (portal/generations.py), or it serves old pages.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# How long an anonymous visitor's page is kept (content/page_cache.py); every publication ends it
+# sooner. It also bounds how late a page shows what changes with the date alone (a policy's
+# validity). 0 turns the page cache off.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 
 AUTHENTICATION_BACKENDS = [
     "coordination.auth.LockoutBackend",  # first: a locked-out login is refused before any password check

@@ -16,8 +16,10 @@ if not os.environ.get("EMAIL_HOST"):
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 MEDIA_ROOT = VAR_DIR / f"test-media{_WORKER}"
 PORTAL_PRIVATE_ROOT = VAR_DIR / f"test-private{_WORKER}"
-# …and its own keys in a shared cache (Redis in CI).
+# …and its own keys in a shared cache (Redis in CI), or its own folder of cache files.
 CACHES["default"]["KEY_PREFIX"] = f"test{_WORKER}"
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    CACHES["default"]["LOCATION"] = str(VAR_DIR / f"test-cache{_WORKER}")
 STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}}}
 # Tests run tasks inline even where a broker is configured (CI); the integration tests send
 # through Redis to a real worker on purpose.

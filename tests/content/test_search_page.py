@@ -69,12 +69,11 @@ def test_a_typo_in_a_title_suggests_it_and_the_suggestion_finds_the_document(cli
 
 def test_the_type_filter_narrows_the_results(client, site_pages):
     everything = search(client, q="民政局").context["results"].total
-    units = search(client, q="民政局", kind="unit").context["results"]
+    response = search(client, q="民政局", kind="unit")
+    units = response.context["results"]
     assert 0 < units.total < everything
     assert {hit.entry.kind for hit in units.hits} == {"unit"}
-    assert set(found_titles(search(client, q="民政局", kind="unit"))) <= set(
-        UnitPage.objects.values_list("title", flat=True)
-    )
+    assert set(found_titles(response)) <= set(UnitPage.objects.values_list("title", flat=True))
 
 
 def test_issuer_and_date_range_narrow_the_results_and_combine(client, site_pages):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from coordination import services
-from coordination.models import ActionItem
+from coordination.models import ActionItem, Meeting
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +66,51 @@ def test_the_feed_leaves_out_long_overdue_deadlines_and_old_meetings(client, fee
     summaries = [str(e["summary"]) for e in Calendar.from_ical(client.get(feed_path).content).walk("VEVENT")]
     assert summaries == ["【时限】建立低保边缘家庭帮扶台账"]
     assert old.title not in "".join(summaries)
+
+
+def test_a_second_fetch_is_answered_from_the_cache_after_the_token_lookup(
+    client, feed_path, item, django_assert_max_num_queries
+):
+    first = client.get(feed_path).content
+    with django_assert_max_num_queries(2):
+        again = client.get(feed_path).content
+    assert again == first
+
+
+def test_a_cancelled_item_leaves_the_next_fetch(client, feed_path, item, office_user):
+    assert "建立低保边缘家庭帮扶台账" in client.get(feed_path).content.decode().replace("\r\n ", "")
+    services.action_item_cancel(actor=office_user, item=item, reason="重复立项")
+    assert "建立低保边缘家庭帮扶台账" not in client.get(feed_path).content.decode().replace("\r\n ", "")
+
+
+def test_a_rescheduled_meeting_shows_on_the_next_fetch(client, db, units, office_user, convenor_user):
+    token = services.calendar_token_renew(user=office_user)
+    path = f"/calendar/{token.token}.ics"
+    starts = timezone.make_aware(datetime.datetime(2026, 12, 20, 15, 0))
+    meeting = services.meeting_schedule(
+        actor=office_user,
+        kind=Meeting.Kind.AD_HOC,
+        starts_at=starts,
+        place="区民政局二楼会议室",
+        chair=convenor_user,
+        topic_deadline=starts - datetime.timedelta(days=3),
+        invited_units=units[:3],
+    )
+    assert "区民政局二楼会议室" in client.get(path).content.decode()
+    services.meeting_reschedule(
+        actor=office_user,
+        meeting=meeting,
+        starts_at=starts + datetime.timedelta(days=1),
+        place="区政府三楼会议室",
+        chair=convenor_user,
+        topic_deadline=starts - datetime.timedelta(days=2),
+    )
+    body = client.get(path).content.decode()
+    assert "区政府三楼会议室" in body and "区民政局二楼会议室" not in body
+
+
+def test_a_renewed_token_ends_the_cached_old_feed(client, feed_path, item, liaisons):
+    assert client.get(feed_path).status_code == 200
+    renewed = services.calendar_token_renew(user=liaisons["lead"])
+    assert client.get(feed_path).status_code == 404
+    assert client.get(f"/calendar/{renewed.token}.ics").status_code == 200
