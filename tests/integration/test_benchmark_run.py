@@ -40,6 +40,8 @@ def test_the_benchmark_drives_every_target_and_writes_its_json(tmp_path, monkeyp
         assert figures["queries"] is not None and figures["x_plain"] is not None, name
     assert targets["floor"]["queries"] == 0 and targets["floor"]["x_floor"] == 1.0
     assert targets["plain"]["x_plain"] == 1.0 and targets["home"]["queries"] > 0
+    # The anonymous variant is served from the page cache after its first request; the other is rendered.
+    assert targets["home_cached"]["queries"] == 0 and targets["search_2_chars"]["queries"] > 0
     assert set(doc["timings"]) == JOBS
     assert doc["timings"]["ledger_all_items"]["rows"] >= 60
     assert doc["timings"]["cached_pdf_download"].get("ms", 0) > 0, doc["timings"]["cached_pdf_download"]
