@@ -43,6 +43,8 @@ def page_types() -> list[str]:
         "/xxgk/catalogue/",
         AnnualReportPage.objects.live().first().url,
         PolicyInterpretationPage.objects.live().first().url,
+        "/disclosure/apply/",
+        "/disclosure/track/",
     ]
 
 
