@@ -36,4 +36,3 @@ __all__ = [
     "reply_letter",
     "reply_public_changed",
 ]
-

@@ -29,7 +29,6 @@ from ..rules.meetings import OPEN_MEETING
 from . import liaison_unit, pending_consents
 from .supervision import red_items
 
-
 # How many rows a home section lists; its count covers them all and a link leads to the rest.
 HOME_ROWS = 10
 
