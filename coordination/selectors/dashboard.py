@@ -12,7 +12,8 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
-from .. import grading, permissions
+from .. import permissions
+from ..grading import Light
 from ..models import (
     ActionItem,
     AgendaTopic,
@@ -112,12 +113,12 @@ def liaison_home(user, unit: MemberUnit, *, today: datetime.date) -> LiaisonHome
         .select_related("lead_unit")
         .order_by("light_rank", "deadline", "pk")
     )
-    standing = owed.filter(light=grading.Light.STANDING)
-    dated = owed.exclude(light=grading.Light.STANDING)
+    standing = owed.filter(light=Light.STANDING)
+    dated = owed.exclude(light=Light.STANDING)
     returned = owed.filter(lead_unit=unit, status=ActionItem.Status.IN_PROGRESS).exclude(status_reason="")
-    lights = dict.fromkeys((grading.Light.RED.value, grading.Light.YELLOW.value, grading.Light.GREEN.value), 0)
-    for group in dated.order_by().values("light").annotate(n=Count("pk", distinct=True)):
-        lights[group["light"]] = group["n"]
+    # One grouped count gives the lights of the dated items, their total and the standing measures'.
+    counts = {group["light"]: group["n"] for group in owed.order_by().values("light").annotate(n=Count("pk"))}
+    lights = {light.value: counts.get(light.value, 0) for light in (Light.RED, Light.YELLOW, Light.GREEN)}
     consents = list(pending_consents(user).order_by("round__deadline"))
     urges = shortlist(
         Urge.objects.filter(unit=unit, acknowledged_at__isnull=True)
@@ -136,9 +137,9 @@ def liaison_home(user, unit: MemberUnit, *, today: datetime.date) -> LiaisonHome
     )
     return LiaisonHome(
         unit=unit,
-        items=shortlist(dated),
+        items=Shortlist(rows=list(dated[:HOME_ROWS]), total=sum(lights.values())),
         lights=lights,
-        standing=shortlist(standing),
+        standing=Shortlist(rows=list(standing[:HOME_ROWS]), total=counts.get(Light.STANDING.value, 0)),
         consents=consents,
         urges=urges,
         returned_items=shortlist(returned),
