@@ -182,8 +182,10 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     visible = Q(lead_unit__in=permissions.units_signed_off_by(user))
     unit = liaison_unit(user)
     if unit is not None:
-        visible |= Q(lead_unit=unit) | Q(co_units=unit)
-    return proposals.filter(visible).distinct()
+        # Co-units by a subquery: a join would repeat rows and need DISTINCT over every column.
+        supported = Proposal.co_units.through.objects.filter(memberunit=unit).values("proposal_id")
+        visible |= Q(lead_unit=unit) | Q(pk__in=supported)
+    return proposals.filter(visible)
 
 
 def unit_by_name(name: str | None) -> MemberUnit | None:

@@ -1,17 +1,19 @@
 """The workbench home: for each role the user holds, what they should do next.
 
-Each section is a list (never a lazy queryset), so the count a page shows is the length of the
-list it shows. Every section costs a fixed number of queries, however many rows it holds.
+A section that can grow with the data is a `Shortlist`: its first `HOME_ROWS` rows and the count of
+all of them, so the home shows the most urgent few and links to the full list. Every section costs
+a fixed number of queries, however many rows it holds.
 """
 
 import dataclasses
 import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
-from .. import grading, permissions
+from .. import permissions
+from ..grading import Light
 from ..models import (
     ActionItem,
     AgendaTopic,
@@ -30,6 +32,26 @@ from . import liaison_unit, pending_consents
 from .disclosure_requests import disclosures_due
 from .supervision import red_items
 
+# How many rows a home section lists; its count covers them all and a link leads to the rest.
+HOME_ROWS = 10
+
+
+@dataclasses.dataclass
+class Shortlist:
+    """The first rows of a home section and how many there are in all."""
+
+    rows: list
+    total: int
+
+    @property
+    def rest(self) -> int:
+        return self.total - len(self.rows)
+
+
+def shortlist(queryset: QuerySet, limit: int = HOME_ROWS) -> Shortlist:
+    """Two queries, whatever the number of rows: the first `limit` rows and the count."""
+    return Shortlist(rows=list(queryset[:limit]), total=queryset.count())
+
 
 @dataclasses.dataclass
 class LiaisonHome:
@@ -37,42 +59,36 @@ class LiaisonHome:
     consent requests, urgings to acknowledge, and work the office sent back with its reason."""
 
     unit: MemberUnit
-    items: list[ActionItem]
-    standing: list[ActionItem]
+    items: Shortlist
+    lights: dict[str, int]
+    standing: Shortlist
     consents: list[ConsentAnswer]
-    urges: list[Urge]
-    returned_items: list[ActionItem]
+    urges: Shortlist
+    returned_items: Shortlist
     returned_topics: list[AgendaTopic]
 
     @property
     def returned_count(self) -> int:
-        return len(self.returned_items) + len(self.returned_topics)
-
-    @property
-    def lights(self) -> dict[str, int]:
-        counts = {light: 0 for light in (grading.Light.RED, grading.Light.YELLOW, grading.Light.GREEN)}
-        for item in self.items:
-            counts[grading.Light(item.light)] += 1
-        return {light.value: count for light, count in counts.items()}
+        return self.returned_items.total + len(self.returned_topics)
 
 
 @dataclasses.dataclass
 class OfficeHome:
     consent_rounds: list[ConsentRound]
-    completions: list[ActionItem]
-    extensions: list[ExtensionRequest]
+    completions: Shortlist
+    extensions: Shortlist
     topics: list[AgendaTopic]
     late_minutes: list[Meeting]
-    returned_proposals: list[Proposal]
+    returned_proposals: Shortlist
     disclosures_due: list[DisclosureRequest]  # information requests overdue or due within the first reminder
 
 
 @dataclasses.dataclass
 class Home:
     liaison: LiaisonHome | None = None
-    sign_offs: list[Reply] | None = None
+    sign_offs: Shortlist | None = None
     office: OfficeHome | None = None
-    red_items: list[ActionItem] | None = None
+    red_items: Shortlist | None = None
 
 
 def home_for(user, *, today: datetime.date | None = None) -> Home:
@@ -88,27 +104,26 @@ def home_for(user, *, today: datetime.date | None = None) -> Home:
     if permissions.is_office(user):
         home.office = office_home(today=today)
     if permissions.can_oversee(user):
-        home.red_items = list(red_items(ActionItem.objects.all(), today=today))
+        home.red_items = shortlist(red_items(ActionItem.objects.all(), today=today))
     return home
 
 
 def liaison_home(user, unit: MemberUnit, *, today: datetime.date) -> LiaisonHome:
-    owed = list(
+    owed = (
         ActionItem.objects.open()
         .for_unit(unit)
         .with_light(today)
         .select_related("lead_unit")
         .order_by("light_rank", "deadline", "pk")
     )
-    standing = [item for item in owed if item.light == grading.Light.STANDING]
-    dated = [item for item in owed if item.light != grading.Light.STANDING]
-    returned = [
-        item
-        for item in owed
-        if item.lead_unit_id == unit.pk and item.status == ActionItem.Status.IN_PROGRESS and item.status_reason
-    ]
+    standing = owed.filter(light=Light.STANDING)
+    dated = owed.exclude(light=Light.STANDING)
+    returned = owed.filter(lead_unit=unit, status=ActionItem.Status.IN_PROGRESS).exclude(status_reason="")
+    # One grouped count gives the lights of the dated items, their total and the standing measures'.
+    counts = {group["light"]: group["n"] for group in owed.order_by().values("light").annotate(n=Count("pk"))}
+    lights = {light.value: counts.get(light.value, 0) for light in (Light.RED, Light.YELLOW, Light.GREEN)}
     consents = list(pending_consents(user).order_by("round__deadline"))
-    urges = list(
+    urges = shortlist(
         Urge.objects.filter(unit=unit, acknowledged_at__isnull=True)
         .exclude(action_item__status__in=ActionItem.FINISHED_STATUSES)
         .select_related("action_item")
@@ -125,18 +140,19 @@ def liaison_home(user, unit: MemberUnit, *, today: datetime.date) -> LiaisonHome
     )
     return LiaisonHome(
         unit=unit,
-        items=dated,
-        standing=standing,
+        items=Shortlist(rows=list(dated[:HOME_ROWS]), total=sum(lights.values())),
+        lights=lights,
+        standing=Shortlist(rows=list(standing[:HOME_ROWS]), total=counts.get(Light.STANDING.value, 0)),
         consents=consents,
         urges=urges,
-        returned_items=returned,
+        returned_items=shortlist(returned),
         returned_topics=topics,
     )
 
 
-def replies_awaiting_sign_off(units) -> list[Reply]:
+def replies_awaiting_sign_off(units) -> Shortlist:
     """Drafted replies of the units a leader signs for (签发), oldest draft first."""
-    return list(
+    return shortlist(
         Reply.objects.filter(unit__in=units, status=Reply.Status.DRAFT)
         .select_related("proposal", "unit")
         .order_by("updated_at", "pk")
@@ -166,12 +182,12 @@ def office_home(*, today: datetime.date) -> OfficeHome:
         meeting.draft = meeting.minutes if hasattr(meeting, "minutes") else None  # select_related: no query
     return OfficeHome(
         consent_rounds=rounds,
-        completions=list(
+        completions=shortlist(
             ActionItem.objects.filter(status=ActionItem.Status.COMPLETION_REPORTED)
             .select_related("lead_unit")
             .order_by("deadline", "pk")
         ),
-        extensions=list(
+        extensions=shortlist(
             ExtensionRequest.objects.filter(status=ExtensionRequest.Status.PENDING)
             .select_related("action_item__lead_unit")
             .order_by("created_at", "pk")
@@ -182,7 +198,7 @@ def office_home(*, today: datetime.date) -> OfficeHome:
             .order_by("meeting__starts_at", "proposed_at", "pk")
         ),
         late_minutes=late,
-        returned_proposals=list(
+        returned_proposals=shortlist(
             Proposal.objects.filter(status=Proposal.Status.ASSIGNED)
             .exclude(return_reason="")
             .select_related("lead_unit")

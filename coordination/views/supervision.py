@@ -18,7 +18,7 @@ from coordination.forms import CircularForm
 from coordination.models import ActionItem, Circular
 from coordination.official.render import body_items
 
-from .common import query_without
+from .common import paginated, query_without
 
 
 def _overseer(request) -> None:
@@ -44,9 +44,9 @@ def supervision(request):
 
 @login_required
 def red_list(request):
-    """The convenors' red list (红灯事项): every red item, linked, with when it was escalated."""
+    """The convenors' red list (红灯事项): every red item, linked, with when it was escalated, a page at a time."""
     _overseer(request)
-    items = selectors.red_items(selectors.action_items_visible_to(request.user))
+    items = paginated(request, selectors.red_items(selectors.action_items_visible_to(request.user)))
     return render(request, "coordination/red_list.html", {"items": items})
 
 
