@@ -51,9 +51,8 @@ class SearchEntry(models.Model):
 class SearchChunk(models.Model):
     """A piece of an entry's text (≤ CHUNK_SIZE characters) with the weight of the field it came from.
 
-    `normal` is the normalised text; `grams` its bigram tokens, from which PostgreSQL keeps a
-    generated tsvector column `vector` with a GIN index (see migration 0002) for phrase queries.
-    SQLite matches `normal` directly.
+    `normal` is the normalised text; `grams` its bigram tokens, which PostgreSQL indexes as a
+    tsvector with GIN (migration 0006) to find candidate chunks. SQLite matches `normal` directly.
     """
 
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="chunks")

@@ -1,8 +1,9 @@
 """Reading the index: exact substring search in Chinese, ranked, with highlighted snippets.
 
-On PostgreSQL a query of two or more characters is a phrase of bigram tokens matched against a
-GIN-indexed tsvector; one-character queries and SQLite match the normalised text directly. Both
-give exactly the objects whose text contains the query. Matching, ranking and paging happen in
+On PostgreSQL a GIN index of each chunk's character bigrams finds the chunks holding every bigram
+of a term of two or more characters, and the normalised text of those confirms the term itself;
+one-character queries and SQLite match the normalised text directly. Both give exactly the
+objects whose text contains the query. Matching, ranking and paging happen in
 the database: only the page of results shown is read.
 """
 
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, Count, F, Max, Q, QuerySet, Window
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -26,6 +28,7 @@ from .text import bigram_tokens, normalise_with_map, query_terms
 
 MAX_QUERY = 100
 SNIPPET = 60
+VECTOR = "to_tsvector('simple'::regconfig, grams)"  # what the GIN index of migration 0006 holds
 
 
 @dataclass
@@ -56,17 +59,22 @@ def terms_of(query: str) -> list[str]:
     return query_terms(mask_phones((query or "")[:MAX_QUERY], replacement=" "))
 
 
-def _match_sql(term: str) -> tuple[str, list[str]]:
-    if connection.vendor == "postgresql":
-        if len(term) >= 2:
-            return "vector @@ to_tsquery('simple', %s)", [" <-> ".join(bigram_tokens(term))]
-        return "strpos(normal, %s) > 0", [term]
-    return "instr(normal, %s) > 0", [term]
-
-
-def _chunks_containing(term: str) -> QuerySet:
-    sql, params = _match_sql(term)
-    return SearchChunk.objects.extra(where=[sql], params=params)
+def _matching(term: str, columns: str) -> tuple[str, list[str]]:
+    """SQL selecting `columns` of every chunk whose normalised text contains `term`."""
+    table = SearchChunk._meta.db_table
+    if connection.vendor != "postgresql":
+        return f"SELECT {columns} FROM {table} WHERE instr(normal, %s) > 0", [term]  # noqa: S608
+    if len(term) < 2:
+        return f"SELECT {columns} FROM {table} WHERE strpos(normal, %s) > 0", [term]  # noqa: S608
+    # The GIN index finds the chunks holding every bigram of the term without computing or
+    # reading a vector (an AND of lexemes needs no recheck, where a phrase `<->` would compare
+    # positions in each candidate's vector); the normalised text then confirms the term itself,
+    # so recall stays exact (a two-character term is one bigram: the index alone is exact).
+    # OFFSET 0 keeps this a set of its own that the planner takes from the index, never a
+    # per-row filter evaluated after joining the entries.
+    grams = " & ".join(dict.fromkeys(bigram_tokens(term)))
+    confirm, params = ("", [grams]) if len(term) == 2 else (" AND strpos(normal, %s) > 0", [grams, term])
+    return f"SELECT {columns} FROM {table} WHERE {VECTOR} @@ to_tsquery('simple', %s){confirm} OFFSET 0", params  # noqa: S608
 
 
 def visible_entries() -> QuerySet:
@@ -108,10 +116,33 @@ def _snippet(text: str, term: str) -> str:
 def _best_texts(term: str, entry_ids: list[int]) -> dict[int, str]:
     """For each entry, the text of its weightiest chunk containing `term`: where the snippet comes from."""
     best: dict[int, str] = {}
-    rows = _chunks_containing(term).filter(entry_id__in=entry_ids).order_by("entry_id", "-weight", "position")
-    for entry_id, text in rows.values_list("entry_id", "text"):
+    contains = "instr(normal, %s) > 0" if connection.vendor != "postgresql" else "strpos(normal, %s) > 0"
+    rows = SearchChunk.objects.filter(entry_id__in=entry_ids).extra(where=[contains], params=[term])
+    for entry_id, text in rows.order_by("entry_id", "-weight", "position").values_list("entry_id", "text"):
         best.setdefault(entry_id, text)
     return best
+
+
+def _ranked(terms: list[str], filters: Filters, limit: int, offset: int) -> list[tuple]:
+    """(entry id, best weight, chunks matched, date, total) of one page, best first.
+
+    One pass over the chunks holding the first term, joined once to the entries that may be
+    shown (and hold the other terms): grouped per entry, ranked, counted (the window counts the
+    groups) and cut to the page, all in the database.
+    """
+    entries = filtered_entries(filters)
+    for term in terms[1:]:
+        entries = entries.filter(pk__in=RawSQL(*_matching(term, "entry_id")))
+    entries_sql, entries_params = entries.values("id", "date").query.sql_with_params()
+    chunks_sql, chunks_params = _matching(terms[0], "entry_id, weight")
+    sql = (
+        "SELECT m.entry_id, MAX(m.weight), COUNT(*), MAX(e.date), COUNT(*) OVER ()"  # noqa: S608
+        f" FROM ({chunks_sql}) m JOIN ({entries_sql}) e ON e.id = m.entry_id GROUP BY m.entry_id"
+        " ORDER BY 2 DESC, 3 DESC, 4 DESC NULLS LAST, 1 LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*chunks_params, *entries_params, limit, offset])
+        return cursor.fetchall()
 
 
 def search(query: str, *, filters: Filters | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
@@ -123,30 +154,18 @@ def search(query: str, *, filters: Filters | None = None, limit: int = 20, offse
     terms = terms_of(query)
     if not terms:
         return SearchResults(0, [])
-    entries = filtered_entries(filters or Filters())
-    for term in terms[1:]:
-        entries = entries.filter(pk__in=_chunks_containing(term).values("entry_id"))
-    # One pass over the chunks holding the first term: grouped per entry, ranked, counted (the
-    # window counts the groups) and cut to the page, all in the database.
-    ranked = (
-        _chunks_containing(terms[0])
-        .filter(entry__in=entries)
-        .values("entry_id")
-        .annotate(best=Max("weight"), matches=Count("pk"), newest=Max("entry__date"), total=Window(Count("*")))
-        .order_by("-best", "-matches", F("newest").desc(nulls_last=True), "entry_id")
-    )
-    page = list(ranked[offset : offset + limit])
-    total = page[0]["total"] if page else (ranked.count() if offset else 0)
-    ids = [row["entry_id"] for row in page]
-    found = SearchEntry.objects.in_bulk(ids)
-    texts = _best_texts(terms[0], ids)
+    filters = filters or Filters()
+    page = _ranked(terms, filters, limit, offset)
+    if page:
+        total = page[0][4]
+    else:  # past the last page, or nothing: the first row of the first page holds the count
+        first = _ranked(terms, filters, 1, 0) if offset else []
+        total = first[0][4] if first else 0
+    found = SearchEntry.objects.in_bulk([row[0] for row in page])
+    texts = _best_texts(terms[0], list(found))
     hits = [
-        Hit(
-            entry=found[row["entry_id"]],
-            score=row["best"] + row["matches"] / 100,
-            snippet=_snippet(texts.get(row["entry_id"], ""), terms[0]),
-        )
-        for row in page
+        Hit(entry=found[entry_id], score=best + matches / 100, snippet=_snippet(texts.get(entry_id, ""), terms[0]))
+        for entry_id, best, matches, _date, _total in page
     ]
     return SearchResults(total=total, hits=hits)
 
