@@ -41,4 +41,3 @@ __all__ = [
     "reply_letter",
     "reply_public_changed",
 ]
-

@@ -203,6 +203,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {"BACKEND": "coordination.storage.PrivateStorage", "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}},
 }
+# Several machines (README, Production): with PORTAL_S3_BUCKET set, public media (Wagtail's images
+# and documents) and private files both live in one S3-compatible bucket, under `media/` and
+# `private/`, with no public ACL. Credentials as boto3 reads them (AWS_ACCESS_KEY_ID,
+# AWS_SECRET_ACCESS_KEY, or the machine's role); AWS_S3_ENDPOINT_URL for a server that is not AWS.
+PORTAL_S3_BUCKET = os.environ.get("PORTAL_S3_BUCKET", "")
+if PORTAL_S3_BUCKET:
+    _S3 = {
+        "bucket_name": PORTAL_S3_BUCKET,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_expire": 300,  # image URLs in the admin are signed for five minutes
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_S3, "location": "media"}}
+    STORAGES["private"] = {
+        "BACKEND": "coordination.storage.PrivateS3Storage",
+        "OPTIONS": {**_S3, "location": "private"},
+    }
+# Wagtail documents are always streamed by Wagtail's view after its privacy check, never
+# redirected to the storage's own URL (which in a bucket would bypass it).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Empty: Django streams private files itself. Set (e.g. "/_private/"), Django checks permission and
 # hands the file to nginx with X-Accel-Redirect to this `internal` location (README, Production).
 PORTAL_PRIVATE_ACCEL_REDIRECT = os.environ.get("PORTAL_PRIVATE_ACCEL_REDIRECT", "")
