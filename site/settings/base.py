@@ -207,21 +207,27 @@ STORAGES = {
 # and documents) and private files both live in one S3-compatible bucket, under `media/` and
 # `private/`, with no public ACL. Credentials as boto3 reads them (AWS_ACCESS_KEY_ID,
 # AWS_SECRET_ACCESS_KEY, or the machine's role); AWS_S3_ENDPOINT_URL for a server that is not AWS.
-PORTAL_S3_BUCKET = os.environ.get("PORTAL_S3_BUCKET", "")
-if PORTAL_S3_BUCKET:
-    _S3 = {
-        "bucket_name": PORTAL_S3_BUCKET,
+
+
+def object_storages(bucket: str) -> dict:
+    """The `default` and `private` storages in one bucket; endpoint and region from the environment."""
+    options = {
+        "bucket_name": bucket,
         "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
         "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
         "default_acl": None,
         "file_overwrite": False,
         "querystring_expire": 300,  # image URLs in the admin are signed for five minutes
     }
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_S3, "location": "media"}}
-    STORAGES["private"] = {
-        "BACKEND": "coordination.storage.PrivateS3Storage",
-        "OPTIONS": {**_S3, "location": "private"},
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**options, "location": "media"}},
+        "private": {"BACKEND": "coordination.storage.PrivateS3Storage", "OPTIONS": {**options, "location": "private"}},
     }
+
+
+PORTAL_S3_BUCKET = os.environ.get("PORTAL_S3_BUCKET", "")
+if PORTAL_S3_BUCKET:
+    STORAGES |= object_storages(PORTAL_S3_BUCKET)
 # Wagtail documents are always streamed by Wagtail's view after its privacy check, never
 # redirected to the storage's own URL (which in a bucket would bypass it).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
