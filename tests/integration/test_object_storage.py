@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from coordination import services
 from coordination.models import Circular
@@ -55,7 +56,10 @@ def test_an_attachment_is_stored_in_the_bucket_and_read_only_by_who_may(in_the_b
 
 
 def test_a_public_document_downloads_from_the_bucket(in_the_bucket, client, db):
-    document = get_document_model().objects.create(title="附件1：统计表", file=ContentFile(PDF, name="统计表.pdf"))
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")  # (flushed by transactional tests)
+    document = get_document_model().objects.create(
+        title="附件1：统计表", file=ContentFile(PDF, name="统计表.pdf"), collection=root
+    )
     assert in_the_bucket.keys() == [f"media/{document.file.name}"]
     response = client.get(document.url)
     assert response.status_code == 200 and body(response) == PDF
