@@ -217,7 +217,8 @@ def object_storages(bucket: str) -> dict:
         "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
         "default_acl": None,
         "file_overwrite": False,
-        "querystring_expire": 300,  # image URLs in the admin are signed for five minutes
+        # Image URLs are signed, for longer than any cached page that shows one lives.
+        "querystring_expire": 12 * 3600,
     }
     return {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**options, "location": "media"}},
