@@ -4,6 +4,7 @@ A job is described in settings either by `{"every": seconds}` or by `{"at": "HH:
 optional `"weekday"` (0 = Monday), in the portal's time zone. A job is due from the moment it should
 have run after its last successful start, so a job missed while the machine was off runs at the
 next tick, and it is late once it has been due for longer than `PORTAL_SCHEDULER_LATE_AFTER_SECONDS`.
+A job that has started and not finished is not due (another scheduler runs it) for as long.
 """
 
 import datetime
@@ -58,6 +59,8 @@ def due_since(spec: dict, *, last_success: datetime.datetime | None, now: dateti
 def is_due(name: str, run, now: datetime.datetime) -> bool:
     """Whether the scheduler should start job `name` now, given its `ScheduledJobRun` row or None."""
     spec = settings.PORTAL_SCHEDULE[name]
+    if run is not None and run.started_at and run.finished_at is None and now - run.started_at < late_after():
+        return False  # running now, here or on another machine (a run silent this long has died)
     if run is not None and run.succeeded is False and run.started_at and now - run.started_at < RETRY_AFTER:
         return False
     return due_since(spec, last_success=run and run.last_success_at, now=now) is not None

@@ -123,3 +123,10 @@ def test_restore_refuses_a_damaged_archive_before_writing_anything(folders, empt
         call_command("restore", str(damaged))
     assert backup.database_tables() == []
     assert not (tmp_path / "restored-private").exists()
+
+
+def test_a_backup_says_the_files_in_a_bucket_are_not_in_it(installation, settings, tmp_path):
+    settings.PORTAL_S3_BUCKET = "lianxi-files"
+    err = io.StringIO()
+    call_command("backup", str(tmp_path / "lianxi.tar.gz"), stderr=err)
+    assert "lianxi-files" in err.getvalue() and "not in this archive" in err.getvalue()

@@ -84,7 +84,7 @@ from .reminders import office_digest_send, reminders_send
 from .replies import REPLY_FIELDS, reply_reopen, reply_save, reply_send, reply_sign_off
 from .reply_import import reply_disclosure_confirm, reply_import
 from .reply_templates import reply_template_delete, reply_template_fill, reply_template_save
-from .scheduling import scheduled_job_run, scheduler_heartbeat
+from .scheduling import scheduled_job_run, scheduled_job_run_if_due, scheduler_heartbeat
 from .standing_measures import standing_measure_upsert, unit_aliases_seed
 
 __all__ = [
@@ -164,6 +164,7 @@ __all__ = [
     "reply_send",
     "reply_sign_off",
     "scheduled_job_run",
+    "scheduled_job_run_if_due",
     "scheduler_heartbeat",
     "sign_off_grant",
     "sign_off_revoke",

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
 
+from coordination import scheduling
 from coordination.models import ScheduledJobRun
 from coordination.scheduling import SCHEDULER
 
@@ -62,12 +63,8 @@ def _record(name: str, **fields) -> None:
         ScheduledJobRun.objects.create(name=name, **{**fields, "runs": 1 if "runs" in fields else 0})
 
 
-def scheduled_job_run(*, name: str):
-    """Run the scheduled job `name` now and record its start, end and outcome; re-raises its error."""
-    job = JOBS[name]
-    started_at = timezone.now()
+def _run(name: str, job, started_at):
     clock = time.monotonic()
-    _record(name, started_at=started_at, finished_at=None, runs=F("runs") + 1)
     try:
         result = job()
     except Exception as error:
@@ -78,6 +75,36 @@ def scheduled_job_run(*, name: str):
     _record(name, finished_at=timezone.now(), succeeded=True, last_success_at=started_at, error="")
     logger.info("scheduled job %s done in %.1f s: %s", name, time.monotonic() - clock, result)
     return result
+
+
+def scheduled_job_run(*, name: str):
+    """Run the scheduled job `name` now and record its start, end and outcome; re-raises its error."""
+    job = JOBS[name]
+    started_at = timezone.now()
+    _record(name, started_at=started_at, finished_at=None, runs=F("runs") + 1)
+    return _run(name, job, started_at)
+
+
+def scheduled_job_run_if_due(*, name: str) -> bool:
+    """Run job `name` if it is due and no other scheduler has claimed it; whether this process ran it.
+
+    Schedulers on several machines share the job's row: the one whose conditional UPDATE moves
+    `runs` from the count it read claims the run, every other one updates nothing and skips; the
+    claim (`finished_at` empty) keeps the job from being due again while it runs.
+    """
+    job = JOBS[name]
+    run, _ = ScheduledJobRun.objects.get_or_create(name=name)
+    started_at = timezone.now()
+    if not scheduling.is_due(name, run, started_at):
+        return False
+    claimed = ScheduledJobRun.objects.filter(pk=run.pk, runs=run.runs).update(
+        started_at=started_at, finished_at=None, runs=F("runs") + 1
+    )
+    if not claimed:
+        logger.info("scheduled job %s is run by another scheduler", name)
+        return False
+    _run(name, job, started_at)
+    return True
 
 
 def scheduler_heartbeat() -> None:

@@ -207,6 +207,35 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {"BACKEND": "coordination.storage.PrivateStorage", "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}},
 }
+# Several machines (README, Production): with PORTAL_S3_BUCKET set, public media (Wagtail's images
+# and documents) and private files both live in one S3-compatible bucket, under `media/` and
+# `private/`, with no public ACL. Credentials as boto3 reads them (AWS_ACCESS_KEY_ID,
+# AWS_SECRET_ACCESS_KEY, or the machine's role); AWS_S3_ENDPOINT_URL for a server that is not AWS.
+
+
+def object_storages(bucket: str) -> dict:
+    """The `default` and `private` storages in one bucket; endpoint and region from the environment."""
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "default_acl": None,
+        "file_overwrite": False,
+        # Image URLs are signed, for longer than any cached page that shows one lives.
+        "querystring_expire": 12 * 3600,
+    }
+    return {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**options, "location": "media"}},
+        "private": {"BACKEND": "coordination.storage.PrivateS3Storage", "OPTIONS": {**options, "location": "private"}},
+    }
+
+
+PORTAL_S3_BUCKET = os.environ.get("PORTAL_S3_BUCKET", "")
+if PORTAL_S3_BUCKET:
+    STORAGES |= object_storages(PORTAL_S3_BUCKET)
+# Wagtail documents are always streamed by Wagtail's view after its privacy check, never
+# redirected to the storage's own URL (which in a bucket would bypass it).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Empty: Django streams private files itself. Set (e.g. "/_private/"), Django checks permission and
 # hands the file to nginx with X-Accel-Redirect to this `internal` location (README, Production).
 PORTAL_PRIVATE_ACCEL_REDIRECT = os.environ.get("PORTAL_PRIVATE_ACCEL_REDIRECT", "")

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, STORAGES, env_bool
+from .base import ALLOWED_HOSTS, PORTAL_S3_BUCKET, REDIS_URL, SECRET_KEY, STORAGES, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY is not set: generate one and put it in the environment.")
@@ -19,7 +19,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"}}
 # nginx sends private files after Django's permission check (README, Production).
-PORTAL_PRIVATE_ACCEL_REDIRECT = os.environ.get("PORTAL_PRIVATE_ACCEL_REDIRECT", "/_private/")
+# (With the files in a bucket there is nothing on nginx's disk: Django streams them from the bucket.)
+_ACCEL_DEFAULT = "" if PORTAL_S3_BUCKET else "/_private/"
+PORTAL_PRIVATE_ACCEL_REDIRECT = os.environ.get("PORTAL_PRIVATE_ACCEL_REDIRECT", _ACCEL_DEFAULT)
 
 # HTTPS is terminated at the reverse proxy in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

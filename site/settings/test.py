@@ -20,7 +20,8 @@ PORTAL_PRIVATE_ROOT = VAR_DIR / f"test-private{_WORKER}"
 CACHES["default"]["KEY_PREFIX"] = f"test{_WORKER}"
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["LOCATION"] = str(VAR_DIR / f"test-cache{_WORKER}")
-STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}}}
+if STORAGES["private"]["BACKEND"] == "coordination.storage.PrivateStorage":
+    STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}}}
 # Tests run tasks inline even where a broker is configured (CI); the integration tests send
 # through Redis to a real worker on purpose.
 CELERY_TASK_ALWAYS_EAGER = True

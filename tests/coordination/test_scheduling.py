@@ -79,3 +79,25 @@ def test_run_scheduler_once_runs_what_is_due_and_beats(db):
     assert status["scheduler"]["state"] == "ok"
     assert {job["state"] for job in status["jobs"]} == {"ok"}
     assert not status["late"]
+
+
+def test_a_job_another_scheduler_is_running_is_not_due_until_its_run_goes_silent(db):
+    now = datetime.datetime.now(tz=SHANGHAI)
+    run = ScheduledJobRun(name="send_reminders", started_at=now - datetime.timedelta(seconds=30), finished_at=None)
+    assert not scheduling.is_due("send_reminders", run, now)
+    assert scheduling.is_due("send_reminders", run, now + scheduling.late_after())
+
+
+def test_a_due_job_is_claimed_once_by_the_count_its_scheduler_read(db, monkeypatch):
+    ran = []
+    monkeypatch.setitem(services.scheduling.JOBS, "send_reminders", lambda: ran.append(1))
+    assert services.scheduled_job_run_if_due(name="send_reminders") is True
+    assert ran == [1] and ScheduledJobRun.objects.get(name="send_reminders").runs == 1
+    assert services.scheduled_job_run_if_due(name="send_reminders") is False  # it ran today: not due
+    # A scheduler that read the row before another one claimed it updates nothing.
+    ScheduledJobRun.objects.filter(name="send_reminders").update(last_success_at=None)
+    stale = ScheduledJobRun.objects.get(name="send_reminders")
+    ScheduledJobRun.objects.filter(pk=stale.pk).update(runs=stale.runs + 1)
+    monkeypatch.setattr(ScheduledJobRun.objects, "get_or_create", lambda **kwargs: (stale, False))
+    assert services.scheduled_job_run_if_due(name="send_reminders") is False
+    assert ran == [1]

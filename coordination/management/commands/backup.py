@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from portal import backup
@@ -24,3 +25,8 @@ class Command(BaseCommand):
             f"{file}: {manifest['vendor']} database, {len(tables)} tables, {sum(tables.values())} rows, "
             f"{len(manifest['files'])} files"
         )
+        if settings.PORTAL_S3_BUCKET:
+            self.stderr.write(
+                f"The files are in bucket {settings.PORTAL_S3_BUCKET}, not in this archive: back the bucket up "
+                "with the object store's own versioning or replication (README, Several machines)."
+            )

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         "Run the portal's scheduled jobs (PORTAL_SCHEDULE: scheduled publishing, deadline reminders, the "
         "office's weekly digest) in this process, ticking every PORTAL_SCHEDULER_TICK_SECONDS. Needs no "
         "broker: jobs run here; what they queue goes wherever Celery is configured (inline by default). "
-        "Run exactly one. `--once` runs what is due and exits (for cron every minute)."
+        "Several may run (one per machine): each due run is claimed in the database and happens once. "
+        "`--once` runs what is due and exits (for cron every minute)."
     )
 
     def add_arguments(self, parser):
@@ -59,8 +60,8 @@ class Command(BaseCommand):
         for name in settings.PORTAL_SCHEDULE:
             if self.stopping.is_set() or not scheduling.is_due(name, runs.get(name), timezone.now()):
                 continue
-            try:
-                services.scheduled_job_run(name=name)
+            try:  # claims the run in the database: another scheduler may have taken it since
+                services.scheduled_job_run_if_due(name=name)
             except Exception:  # logged by the service; the next tick tries again
                 self.disconnect()
 
