@@ -18,9 +18,15 @@ EXPRESSION = "to_tsvector('simple'::regconfig, grams)"
 def index_expression(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN vector")
-        schema_editor.execute(f"CREATE INDEX fulltext_chunk_grams_gin ON {TABLE} USING gin ({EXPRESSION})")
         schema_editor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 8160)")
         schema_editor.execute(f"UPDATE {TABLE} SET normal = normal || ''")  # stored again, uncompressed
+        # Built after the rewrite, and without GIN's pending list: entries added later (a rebuild's
+        # bulk inserts) go straight into the index, so no search has to scan a list of pending
+        # entries until the next vacuum (2.6 s a search on the load data before this).
+        schema_editor.execute(
+            f"CREATE INDEX fulltext_chunk_grams_gin ON {TABLE} USING gin ({EXPRESSION}) WITH (fastupdate = off)"
+        )
+        schema_editor.execute(f"VACUUM ANALYZE {TABLE}")  # the rewrite's dead rows, and fresh statistics
 
 
 def store_vector(apps, schema_editor):
@@ -32,6 +38,7 @@ def store_vector(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    atomic = False  # VACUUM runs outside a transaction
     dependencies = [("content_fulltext", "0005_index_generations")]
 
     operations = [migrations.RunPython(index_expression, store_vector)]
