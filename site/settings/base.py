@@ -264,12 +264,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task unacknowledged this long is re-delivered: longer than any task runs (a 通报 PDF takes
 # seconds), short enough that work held by a killed worker resumes within minutes. No task is
 # queued with a countdown, so nothing waits in the broker longer than this.
-CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 15 * 60))
+_visibility_timeout = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 15 * 60))
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "visibility_timeout": _visibility_timeout,
     # The lock a worker takes while it puts unacknowledged tasks back; a worker killed holding it
     # must not keep the others from restoring a task longer than a task stays invisible.
-    "unacked_mutex_expire": min(300, CELERY_VISIBILITY_TIMEOUT),
+    "unacked_mutex_expire": min(300, _visibility_timeout),
 }
 # A write must not hang on a broker that is down: publishing fails fast and the outbox retries.
 CELERY_TASK_PUBLISH_RETRY = False
