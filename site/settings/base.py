@@ -270,6 +270,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # The lock a worker takes while it puts unacknowledged tasks back; a worker killed holding it
     # must not keep the others from restoring a task longer than a task stays invisible.
     "unacked_mutex_expire": min(300, _visibility_timeout),
+    # kombu 5.7 sweeps for such tasks every interval × throttle seconds (10 × 10 by default): a
+    # sweep every 10 s at most, so a task a dead worker held comes back soon after it is visible.
+    "unacked_restore_interval": max(1, min(10, _visibility_timeout)),
+    "unacked_restore_throttle": 1,
 }
 # A write must not hang on a broker that is down: publishing fails fast and the outbox retries.
 CELERY_TASK_PUBLISH_RETRY = False
