@@ -15,12 +15,9 @@ from ..models import (
 )
 from ..publishing import publish_child
 from . import disclosure_texts as texts
+from .pages import stream
 
 RELATED = (("关于做好困难群众医疗救助工作的通知", "陈仓区城乡最低生活保障审核确认办法（2025年修订）"),)
-
-
-def _body(blocks):
-    return [{"type": kind, "value": value} for kind, value in blocks]
 
 
 def load_interpretations(progress):
@@ -37,7 +34,7 @@ def load_interpretations(progress):
                 issuing_body=data["issuing_body"],
                 publish_date=data["publish_date"],
                 summary=data["summary"],
-                body=_body(data["body"]),
+                body=stream(data["body"]),
             ),
         )
         progress(f"interpretation: {data['title']}")
@@ -79,7 +76,7 @@ def load_disclosure_column(home, progress, today=None):
                 issuing_body=texts.OFFICE,
                 revised=data["revised"],
                 summary=data["summary"],
-                body=_body(data["body"]),
+                body=stream(data["body"]),
             ),
         )
     load_interpretations(progress)

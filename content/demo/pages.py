@@ -85,7 +85,8 @@ def load_home(progress) -> HomePage:
     return home
 
 
-def _body(blocks):
+def stream(blocks):
+    """(block type, value) pairs as a StreamField's raw value."""
     return [{"type": kind, "value": value} for kind, value in blocks]
 
 
@@ -109,7 +110,7 @@ def load_policies(home, progress):
             publish_date=notice["publish_date"],
             topic="organisation",
             summary=notice["summary"],
-            body=_body(notice["body"]),
+            body=stream(notice["body"]),
         ),
     )
     if not page.attachments.exists():
@@ -132,7 +133,7 @@ def load_policies(home, progress):
                 written_date=data["publish_date"],
                 topic=data["topic"],
                 summary=data["summary"],
-                body=_body(data["body"]),
+                body=stream(data["body"]),
             ),
         )
         by_title[doc.title] = doc
