@@ -66,6 +66,7 @@ ACTIONS = {
     "coordination.reply_template.save": (_("保存答复模板"), _("保存了答复模板")),
     "coordination.reply_template.delete": (_("删除答复模板"), _("删除了答复模板")),
     "coordination.circular.issue": (_("印发通报"), _("印发了通报")),
+    "coordination.ledger.export": (_("导出督办台账"), _("申请导出了督办台账")),
     "coordination.item.create": (_("交办事项"), _("交办了督办事项")),
     "coordination.item.update": (_("更新事项"), _("更新了常态化措施")),
     "coordination.item.report": (_("报告进展"), _("报告了进展")),

@@ -21,7 +21,7 @@ from django.utils.http import content_disposition_header
 
 from . import rules, selectors
 from .errors import DomainError
-from .models import Circular, Meeting, Minutes, ProgressAttachment, TopicAttachment
+from .models import Circular, LedgerExport, Meeting, Minutes, ProgressAttachment, TopicAttachment
 from .uploads import KINDS
 
 
@@ -53,6 +53,11 @@ def circular_for(user, pk: int) -> Circular:
     if not rules.can("circular.read", user):
         raise PermissionDenied
     return get_object_or_404(selectors.circulars_visible_to(user), pk=pk)
+
+
+def ledger_export_for(user, pk: int) -> LedgerExport:
+    """A prepared ledger is its requester's alone (it holds what their filter and role showed them)."""
+    return get_object_or_404(LedgerExport.objects.filter(requested_by=user), pk=pk)
 
 
 def meeting_document_for(user, pk: int, kind: str) -> Meeting:

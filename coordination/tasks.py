@@ -47,6 +47,12 @@ def render_circular_pdf(circular_id: int) -> bool:
 
 
 @shared_task
+def render_ledger_export(export_id: int) -> bool:
+    """Write a requested supervision ledger into its file (see the service)."""
+    return services.ledger_export_render(export_id=export_id)
+
+
+@shared_task
 def send_office_digest() -> bool:
     """Weekly digest of overdue and coming deadlines to the office (once per week)."""
     return services.office_digest_send()

@@ -13,6 +13,7 @@ from .disclosure_requests import (
     DisclosureReminderLog,
     DisclosureRequest,
 )
+from .exports import LedgerExport
 from .meetings import (
     AgendaTopic,
     AgreedItem,
@@ -62,6 +63,7 @@ __all__ = [
     "Escalation",
     "DocumentNumberSequence",
     "ExtensionRequest",
+    "LedgerExport",
     "Liaison",
     "Meeting",
     "MeetingReminderLog",

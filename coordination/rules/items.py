@@ -131,6 +131,12 @@ def _operations_view(user, obj):
     _office(user, _("只有联席会议办公室可以查看定时任务的运行情况。"))
 
 
+@rule("ledger.export")
+def _ledger_export(user, obj):
+    if not permissions.can_oversee(user):
+        raise NotPermitted(_("只有联席会议办公室和召集人可以导出督办台账。"))
+
+
 @rule("supervision.view")
 def _supervision_view(user, obj):
     if not permissions.can_oversee(user):

@@ -41,6 +41,7 @@ from .disclosure_requests import (
 )
 from .escalation import red_items_escalate
 from .extensions import action_item_urge, action_items_urge, extension_decide, extension_request, urge_acknowledge
+from .ledger_exports import ledger_export_render, ledger_export_request
 from .liaisons import liaison_appoint
 from .meeting_reminders import consent_reminders_send, meeting_reminders_send, minutes_due_reminders_send
 from .meetings import (
@@ -107,6 +108,8 @@ __all__ = [
     "circular_draft",
     "circular_issue",
     "circular_pdf_request",
+    "ledger_export_render",
+    "ledger_export_request",
     "circular_store_pdf",
     "consent_answer",
     "consent_reminders_send",

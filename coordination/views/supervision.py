@@ -1,21 +1,20 @@
 """Workbench screens of supervision by graded light (督查督办): the counts per unit, the ledger,
 the convenors' red list, and the progress circulars (通报) with their preview."""
 
-import tempfile
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from coordination import ledger, permissions, rules, selectors, services
+from coordination import files, rules, selectors, services
 from coordination.documents import circular_document
 from coordination.errors import DomainError
 from coordination.filters import ActionItemFilter
 from coordination.forms import CircularForm
-from coordination.models import ActionItem, Circular
+from coordination.models import ActionItem, Circular, LedgerExport
 from coordination.official.render import body_items
 
 from .common import paginated, query_without
@@ -51,19 +50,34 @@ def red_list(request):
 
 
 @login_required
-def ledger_xlsx(request):
-    if not permissions.can_oversee(request.user):
-        raise PermissionDenied
-    items = ActionItemFilter(request.GET or None, queryset=selectors.action_items_visible_to(request.user)).qs
-    out = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse streams it from disk, then closes it)
-    ledger.write_ledger(items, out)
-    out.seek(0)
-    return FileResponse(
-        out,
-        as_attachment=True,
-        filename="supervision-ledger.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+@require_POST
+def ledger_export_create(request):
+    """Ask for the ledger of the items the list's filter selects; the next page says when it is ready."""
+    try:
+        export = services.ledger_export_request(actor=request.user, query=request.POST.get("query", ""))
+    except DomainError as error:
+        raise PermissionDenied(error.message) from error
+    return redirect(export)
+
+
+@login_required
+def ledger_export(request, pk):
+    """The requested ledger: being prepared (202, with Retry-After), ready to download, or failed."""
+    export = files.ledger_export_for(request.user, pk)
+    response = render(request, "coordination/ledger_export.html", {"export": export})
+    if export.status == LedgerExport.Status.PREPARING:
+        response.status_code = 202
+        response["Retry-After"] = "10"
+    return response
+
+
+@login_required
+def ledger_export_download(request, pk):
+    export = files.ledger_export_for(request.user, pk)
+    if not export.is_ready:
+        return redirect(export)
+    name = _("督办台账") + timezone.localtime(export.created_at).strftime("%Y%m%d-%H%M")
+    return files.file_response(export.file, name)
 
 
 @login_required

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
+from django.db import transaction
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -106,7 +107,24 @@ def prepare() -> Prepared:
     targets.append(Target("api_items_office", reverse("api-items"), office_cookie))
     targets.append(Target("api_items_liaison", reverse("api-items"), liaison_cookie))
     targets.append(Target("liaison_calendar_feed", calendar_path(liaison)))
-    targets.append(Target("office_ledger_xlsx", reverse("workbench:ledger"), office_cookie))
+    targets.append(Target("office_ledger_export", ledger_export(office).get_absolute_url(), office_cookie))
+    return Prepared(targets, office_cookie, minutes_pdf_path())
+
+
+def ledger_export(office):
+    """A prepared ledger of every item: its page (what the office reloads) is the target; the
+    writing itself is a task, timed apart (`timings.ledger_export`)."""
+    with transaction.atomic():
+        export = services.ledger_export_request(actor=office, query="")
+    return export
+
+
+def minutes_pdf_path() -> str | None:
+    """An issued minutes' PDF; one recorded but missing from this machine's storage (a copied
+    database) is forgotten, so the first download renders it again."""
     minutes = Minutes.objects.filter(status=Minutes.Status.ISSUED).order_by("pk").first()
-    pdf = reverse("workbench:minutes-pdf", args=[minutes.pk]) if minutes else None
-    return Prepared(targets, office_cookie, pdf)
+    if minutes is None:
+        return None
+    if minutes.pdf and not minutes.pdf.storage.exists(minutes.pdf.name):
+        Minutes.objects.filter(pk=minutes.pk).update(pdf="", pdf_fingerprint="")
+    return reverse("workbench:minutes-pdf", args=[minutes.pk])

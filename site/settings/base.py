@@ -404,6 +404,8 @@ PORTAL_MEETING_NAME = _("陈仓区社会救助工作联席会议")
 PORTAL_OFFICE_NAME = "陈仓区社会救助工作联席会议办公室"
 # 文号 of issued minutes: {year} and {serial} are filled in on issue.
 PORTAL_MINUTES_NUMBER_PATTERN = os.environ.get("PORTAL_MINUTES_NUMBER_PATTERN", "陈社救联纪〔{year}〕{serial}号")
+# A prepared ledger export (督办台账) is kept this many days, then deleted with its file.
+PORTAL_LEDGER_EXPORT_DAYS = 7
 PORTAL_CIRCULAR_NUMBER_PATTERN = os.environ.get("PORTAL_CIRCULAR_NUMBER_PATTERN", "陈社救联通〔{year}〕{serial}号")
 # Replies to suggestions and proposals: {prefix} is the unit's 代字, {word} 建 (NPC) or 提 (CPPCC).
 PORTAL_REPLY_NUMBER_PATTERN = os.environ.get("PORTAL_REPLY_NUMBER_PATTERN", "{prefix}{word}函〔{year}〕{serial}号")

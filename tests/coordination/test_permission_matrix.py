@@ -64,7 +64,7 @@ CELLS = {
     "supervision": ("GET", "/workbench/supervision/", None),
     "red-list": ("GET", "/workbench/supervision/red/", None),
     "items-urge": ("POST", "/workbench/items/urge/", {"items": "{item}", "text": "请抓紧"}),
-    "ledger": ("GET", "/workbench/supervision/ledger.xlsx", None),
+    "ledger": ("POST", "/workbench/supervision/ledger/", {"query": ""}),
     "proposals": ("GET", "/workbench/proposals/", None),
     "proposal-create": ("GET", "/workbench/proposals/new/", None),
     "proposal-figures": ("GET", "/workbench/proposals/figures/", None),

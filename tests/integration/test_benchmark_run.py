@@ -32,7 +32,7 @@ def test_the_benchmark_drives_every_target_and_writes_its_json(tmp_path, monkeyp
     printed = capsys.readouterr().out
     doc = json.loads(out.read_text(encoding="utf-8"))
     targets = doc["targets"]
-    assert {"floor", "plain", "home", "search_2_chars", "liaison_calendar_feed", "office_ledger_xlsx"} <= set(targets)
+    assert {"floor", "plain", "home", "search_2_chars", "liaison_calendar_feed", "office_ledger_export"} <= set(targets)
     assert {f"office_{name.replace('-', '_')}" for name in OFFICE_LISTS} <= set(targets)
     for name, figures in targets.items():
         assert figures["errors"] == 0, (name, figures["status"])

@@ -2,17 +2,16 @@
 API and the circular's preview. The clock stands at 2 March 2026 (Beijing time)."""
 
 import datetime
-import io
 
 import pytest
 import time_machine
 from django.test import override_settings
 from django.utils import timezone
-from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from coordination import services
 from coordination.models import Circular, DocumentNumberSequence, Urge
+from tests.coordination.views.test_ledger_export import ledger_sheet
 
 TODAY = datetime.date(2026, 3, 2)
 
@@ -156,9 +155,8 @@ def test_the_red_list_shows_every_red_item_linked_for_the_convenor(client, grade
     assert client.get("/workbench/supervision/red/").status_code == 403
 
 
-def test_the_ledger_has_a_warning_column(office, graded):
-    response = office.get("/workbench/supervision/ledger.xlsx")
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+def test_the_ledger_has_a_warning_column(office, graded, django_capture_on_commit_callbacks):
+    sheet = ledger_sheet(office, django_capture_on_commit_callbacks)
     header = [cell.value for cell in sheet[2]]
     column = header.index("预警")
     lights = {row[3].value: row[column].value for row in sheet.iter_rows(min_row=3)}
@@ -214,9 +212,8 @@ def test_a_bad_period_is_explained_on_the_list_not_a_500(office, graded, period)
     assert response.context["form"].errors
 
 
-def test_the_ledger_follows_the_light_filter(office, graded):
-    response = office.get("/workbench/supervision/ledger.xlsx", {"light": "red"})
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+def test_the_ledger_follows_the_light_filter(office, graded, django_capture_on_commit_callbacks):
+    sheet = ledger_sheet(office, django_capture_on_commit_callbacks, query="light=red")
     assert {row[3].value for row in sheet.iter_rows(min_row=3)} == {"逾期未报的台账", "临期进度滞后", "资金拨付逾期"}
 
 
