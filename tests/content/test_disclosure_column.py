@@ -148,3 +148,16 @@ def test_the_column_is_in_the_navigation(client, column):
     home = client.get("/").content.decode()
     nav = home[home.index('class="site-nav"') : home.index("</nav>", home.index('class="site-nav"'))]
     assert DisclosureIndexPage.objects.get().url in nav
+
+
+def test_deleting_an_interpreted_policy_in_the_admin_shows_why_it_cannot_be_deleted(admin_client, column):
+    """`PolicyInterpretationPage.policy` is PROTECT: Wagtail's delete page says references prevent
+    the deletion (its usage page lists the interpretation), and a POST is refused, not a 500."""
+    interpretation = PolicyInterpretationPage.objects.get(slug="dibao-2025-interpretation")
+    policy = interpretation.policy
+    confirm = admin_client.get(f"/admin/pages/{policy.pk}/delete/")
+    assert confirm.status_code == 200 and "prevent it from being deleted" in confirm.content.decode()
+    usage = admin_client.get(f"/admin/pages/{policy.pk}/usage/").content.decode()
+    assert interpretation.title in usage
+    refused = admin_client.post(f"/admin/pages/{policy.pk}/delete/", follow=True)
+    assert refused.status_code == 200 and PolicyDocumentPage.objects.filter(pk=policy.pk).exists()
