@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .layout import APPLICANTS, DECIMAL_CELLS, RESULT_CODES, cells, empty_figures, input_name
+from .layout import DECIMAL_CELLS, cells, empty_figures, input_name
 from .tables import report_tables
 
 
@@ -82,18 +82,6 @@ def parse_cell(path, raw):
     return int(number) if number == number.to_integral_value() else None
 
 
-def unbalanced(figures) -> list[str]:
-    """Applicant columns where 新收 + 上年结转 ≠ 办理结果总计 + 结转下年度 (every report must add up)."""
-    requests = figures["requests"]
-    wrong = []
-    for column, label in APPLICANTS:
-        received = requests["new"][column] + requests["carried_in"][column]
-        handled = sum(requests[code][column] for code in RESULT_CODES) + requests["carried_out"][column]
-        if received != handled:
-            wrong.append(str(label))
-    return wrong
-
-
 class AnnualReportForm(WagtailAdminPageForm):
     recount = forms.BooleanField(
         label=_("按平台记录重新统计"),
@@ -108,24 +96,11 @@ class AnnualReportForm(WagtailAdminPageForm):
             self.fields["recount"].initial = True
 
     def clean(self):
+        """A recount replaces the typed figures before the page checks that they add up (its `clean`)."""
         cleaned = super().clean()
-        if cleaned.get("recount"):
-            return cleaned
-        figures = cleaned.get("figures")
-        if figures and (wrong := unbalanced(figures)):
-            self.add_error(
-                "figures",
-                _("申请数不平衡（本年新收＋上年结转应等于办理结果总计＋结转下年度）：%(columns)s")
-                % {"columns": "、".join(wrong)},
-            )
+        if cleaned.get("recount") and cleaned.get("year"):
+            from .figures import figures_for  # it reads the page models, which import this form
+
+            cleaned["figures"] = figures_for(cleaned["year"])
+            self.instance.counted_at = timezone.now()
         return cleaned
-
-    def save(self, commit=True):
-        page = super().save(commit=False)
-        if self.cleaned_data.get("recount"):
-            from .figures import figures_for
-
-            page.figures, page.counted_at = figures_for(page.year), timezone.now()
-        if commit:
-            page.save()
-        return page

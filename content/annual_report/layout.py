@@ -166,3 +166,15 @@ def cells(figures: dict):
 def input_name(path) -> str:
     """The editor's input of a cell."""
     return "figures__" + "__".join(path)
+
+
+def unbalanced(figures) -> list[str]:
+    """Applicant columns where 新收 + 上年结转 ≠ 办理结果总计 + 结转下年度 (every report must add up)."""
+    requests = figures["requests"]
+    wrong = []
+    for column, label in APPLICANTS:
+        received = requests["new"][column] + requests["carried_in"][column]
+        handled = sum(requests[code][column] for code in RESULT_CODES) + requests["carried_out"][column]
+        if received != handled:
+            wrong.append(str(label))
+    return wrong

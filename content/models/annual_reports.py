@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from ..annual_report.forms import AnnualReportForm
-from ..annual_report.layout import empty_figures
+from ..annual_report.layout import empty_figures, unbalanced
 from ..annual_report.tables import report_tables
 from ..fulltext.documents import SearchDocument
 from .common import IndexNumbered
@@ -54,6 +55,13 @@ class AnnualReportPage(IndexNumbered, Page):
     class Meta(IndexNumbered.Meta):
         verbose_name = _("政府信息公开工作年度报告")
         verbose_name_plural = _("政府信息公开工作年度报告")
+
+    def clean(self):
+        """Every save, whoever makes it: table 三 must add up in each applicant column."""
+        super().clean()
+        if wrong := unbalanced(self.figures):
+            message = _("申请数不平衡（本年新收＋上年结转应等于办理结果总计＋结转下年度）：%(columns)s")
+            raise ValidationError({"figures": message % {"columns": "、".join(wrong)}})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from content.annual_report.figures import figures_for
@@ -144,6 +145,14 @@ def test_requests_that_do_not_add_up_are_refused_per_column(index, editor):
     form = edit_form(page, base_data(page) | grid(figures), editor)
     assert not form.is_valid()
     assert "法律服务机构" in str(form.errors["figures"]) and "自然人" not in str(form.errors["figures"])
+
+
+def test_the_page_itself_refuses_requests_that_do_not_add_up_whoever_saves_it(index):
+    page = publish_child(index, annual_report(2025, "办公室"))
+    page.figures["requests"]["carried_out"]["natural"] += 1
+    with pytest.raises(ValidationError, match="自然人"):
+        page.save_revision()
+    assert AnnualReportPage.objects.get(pk=page.pk).figures["requests"]["carried_out"]["natural"] == 0
 
 
 def test_recounting_replaces_hand_corrections_with_the_records(index, editor):
