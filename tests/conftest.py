@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
@@ -96,6 +97,7 @@ def fresh_caches():
 
     PUBLIC.advance()
     FEEDS.advance()
+    caches["ratelimit"].clear()  # in memory (portal/settings/test.py)
 
 
 @pytest.fixture

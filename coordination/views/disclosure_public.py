@@ -10,13 +10,12 @@ whether or not the number exists. Posts are limited per address and hour
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from coordination import files, rules, services
 from coordination.disclosure_forms import ApplicationForm, CorrectionForm, LookupForm
@@ -32,13 +31,7 @@ SESSION_TRACKED = "disclosure_tracked"
 
 def _over_limit(request, action: str, per_hour: int) -> bool:
     """Count this post against the address's hourly allowance; True when it is used up."""
-    hour = timezone.now().strftime("%Y%m%d%H")
-    key = f"disclosure-rate:{action}:{request.META.get('REMOTE_ADDR', '')}:{hour}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > per_hour
-    except ValueError:  # expired between add and incr
-        return False
+    return is_ratelimited(request, group=f"disclosure-{action}", key="ip", rate=f"{per_hour}/h", increment=True)
 
 
 def _too_many(request, template, form):

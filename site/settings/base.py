@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "coordination",
     "content",
     "content.fulltext",
+    "django_ratelimit",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
@@ -130,6 +131,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # one process: the scheduler (`make run` starts it beside the web server) publishes pages, and the
 # web process must see the generation it bumps (portal/generations.py), or it serves old pages.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# django-ratelimit: Django's own Redis backend increments atomically (INCR), though the library
+# lists only django-redis as "officially supported" (its warning W001).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
@@ -138,8 +142,13 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        # Rate limits (django-ratelimit) count with an atomic increment, which files lack; only the
+        # web process counts, and the embedded default runs one, so its memory is shared enough.
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
     }
+    RATELIMIT_USE_CACHE = "ratelimit"
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]  # one process: see above
 # How long an anonymous visitor's page is kept (content/page_cache.py); every publication ends it
 # sooner. It also bounds how late a page shows what changes with the date alone (a policy's
 # validity). 0 turns the page cache off.

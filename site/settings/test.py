@@ -20,6 +20,11 @@ PORTAL_PRIVATE_ROOT = VAR_DIR / f"test-private{_WORKER}"
 CACHES["default"]["KEY_PREFIX"] = f"test{_WORKER}"
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["LOCATION"] = str(VAR_DIR / f"test-cache{_WORKER}")
+# Rate limits count in this process's memory, emptied before each test (tests/conftest.py), so one
+# test's posts never use up another's allowance, whatever the cache.
+CACHES["ratelimit"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+RATELIMIT_USE_CACHE = "ratelimit"
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]  # noqa: F405
 if STORAGES["private"]["BACKEND"] == "coordination.storage.PrivateStorage":
     STORAGES = {**STORAGES, "private": {**STORAGES["private"], "OPTIONS": {"location": PORTAL_PRIVATE_ROOT}}}
 # Tests run tasks inline even where a broker is configured (CI); the integration tests send
