@@ -50,27 +50,19 @@ REMEDY = (
 
 def disclosure_letter(request: DisclosureRequest) -> OfficialDocument:
     """The answer letter of an answered request, for the PDF the office and the applicant download."""
-    kind = request.ApplicantKind
-    addressee = request.applicant_name + ("：" if request.applicant_kind == kind.ORGANISATION else "（先生/女士）：")
-    body = [
-        Block(
-            f"您（单位）于{chinese_date(request.received_on)}向本机关提出的政府信息公开申请"
-            f"（受理编号：{request.number}）收悉。"
-            + (
-                f"本机关于{chinese_date(corrected)}收到您的补正。"
-                if (corrected := request.correction_received_on)
-                else ""
-            )
-            + "现答复如下："
-        )
-    ]
+    # A person is addressed as 您, an organisation as 你单位; the office's own text is left as typed.
+    you = "你单位" if request.applicant_kind == request.ApplicantKind.ORGANISATION else "您"
+    opening = (
+        f"您于{chinese_date(request.received_on)}向本机关提出的政府信息公开申请（受理编号：{request.number}）收悉。"
+        + (f"本机关于{chinese_date(corrected)}收到您的补正。" if (corrected := request.correction_received_on) else "")
+        + "现答复如下："
+    )
     verdict = VERDICTS[Outcome(request.outcome)]
     ground = GROUNDS.get(Reason(request.reason), "") if request.reason else ""
     if request.outcome == Outcome.PARTIAL and ground:
         ground = "不予公开部分：" + ground
-    body += [Block(text) for text in (verdict, ground) if text]
-    if request.referral_body:
-        body.append(Block(f"该政府信息由{request.referral_body}负责，您可以向其提出申请。"))
+    referral = f"该政府信息由{request.referral_body}负责，您可以向其提出申请。" if request.referral_body else ""
+    body = [Block(text.replace("您", you)) for text in (opening, verdict, ground, referral) if text]
     body += blocks_from_text(request.answer_text)
     if request.attachments.exists():
         body.append(Block("所公开的信息附后，可在申请查询页面下载。"))
@@ -80,7 +72,7 @@ def disclosure_letter(request: DisclosureRequest) -> OfficialDocument:
         issuer=settings.PORTAL_DISCLOSURE_ISSUER,
         doc_number=request.letter_number,
         title="政府信息公开申请答复书",
-        addressee=addressee,
+        addressee=f"{request.applicant_name}：",
         body=body,
         signature_lines=[settings.PORTAL_DISCLOSURE_ISSUER],
         date_text=chinese_date(request.answered_on),

@@ -14,9 +14,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from .. import services
-from ..models import DisclosureRequest, DocumentNumberSequence
+from ..models import DisclosureNotice, DisclosureRequest, DocumentNumberSequence
 from ..numbering import serial_take
-from ..services.disclosure_requests import NUMBER_SERIES
+from ..services.disclosure_requests import LETTER_SERIES, NUMBER_SERIES
 from ..workdays import add_workdays
 from .common import Progress
 
@@ -209,6 +209,16 @@ def _last_year(office) -> None:
                 actor=office, request=request, answer_text=ANSWERS[answer["outcome"]], attachments=files, **answer
             )
         _move(request, answered_on=received + datetime.timedelta(days=days))
+        if request.letter_number:
+            _letter_of_year(request, year)
+
+
+def _letter_of_year(request: DisclosureRequest, year: int) -> None:
+    """Answered today, the letter took this year's last number: number it in `year`'s series instead."""
+    pattern = settings.PORTAL_DISCLOSURE_LETTER_PATTERN
+    _move(request, letter_number=pattern.format(year=year, serial=serial_take(LETTER_SERIES, year)))
+    this_year = timezone.localdate().year
+    DocumentNumberSequence.objects.filter(series=LETTER_SERIES, year=this_year).update(last=F("last") - 1)
 
 
 def load_disclosure(office, progress: Progress) -> None:
@@ -289,4 +299,21 @@ def load_disclosure(office, progress: Progress) -> None:
     )
     _last_year(office)
     _carried_over(office)
+    _date_notices()
     progress(f"disclosure requests: {DisclosureRequest.objects.count()} in every state")
+
+
+NOTICE_DATES = {
+    DisclosureNotice.Kind.EXTENSION: "extended_on",
+    DisclosureNotice.Kind.CORRECTION: "correction_requested_on",
+    DisclosureNotice.Kind.ANSWER: "answered_on",
+}
+
+
+def _date_notices() -> None:
+    """The notices were written today; each takes the day of what it tells (the dates moved above)."""
+    for notice in DisclosureNotice.objects.select_related("request"):
+        day = getattr(notice.request, NOTICE_DATES[notice.kind])
+        if day:
+            at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
+            DisclosureNotice.objects.filter(pk=notice.pk).update(created_at=at)

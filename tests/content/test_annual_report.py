@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from content.annual_report.figures import figures_for
@@ -228,3 +229,15 @@ def test_the_demo_years_reports_show_the_records(client, db, django_capture_on_c
     assert not this.live and this.figures["handling"]["extended"] == DisclosureRequest.objects.filter(
         extended_on__year=this_year
     ).count() > 0
+    # The demo's letters are numbered in the year of their answer, gaplessly, and what the
+    # applicant was told is dated on the day it was told (between receipt and answer).
+    answered = DisclosureRequest.objects.exclude(letter_number="").exclude(answered_on=None)
+    for year in {r.answered_on.year for r in answered}:
+        serials = sorted(
+            int(re.search(r"〕(\d+)号", r.letter_number).group(1)) for r in answered if r.answered_on.year == year
+        )
+        assert all(f"〔{year}〕" in r.letter_number for r in answered if r.answered_on.year == year)
+        assert serials == list(range(1, len(serials) + 1)), year
+    for request in answered:
+        for notice in request.notices.all():
+            assert request.received_on <= timezone.localdate(notice.created_at) <= request.answered_on, request.number
