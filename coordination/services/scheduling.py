@@ -63,16 +63,24 @@ def _record(name: str, **fields) -> None:
         ScheduledJobRun.objects.create(name=name, **{**fields, "runs": 1 if "runs" in fields else 0})
 
 
+def _finish(name: str, started_at, **fields) -> None:
+    """Record the end of the run that started at `started_at`, unless another scheduler has since
+    taken the job over (this run went silent past the grace): its run is the one the row tracks."""
+    ours = ScheduledJobRun.objects.filter(name=name, started_at=started_at)
+    if not ours.update(finished_at=timezone.now(), **fields):
+        logger.warning("scheduled job %s finished after another scheduler took it over; its run is kept", name)
+
+
 def _run(name: str, job, started_at):
     clock = time.monotonic()
     try:
         result = job()
     except Exception as error:
         with contextlib.suppress(DatabaseError):  # the database itself failed: the log has it
-            _record(name, finished_at=timezone.now(), succeeded=False, error=f"{type(error).__name__}: {error}")
+            _finish(name, started_at, succeeded=False, error=f"{type(error).__name__}: {error}")
         logger.exception("scheduled job %s failed", name)
         raise
-    _record(name, finished_at=timezone.now(), succeeded=True, last_success_at=started_at, error="")
+    _finish(name, started_at, succeeded=True, last_success_at=started_at, error="")
     logger.info("scheduled job %s done in %.1f s: %s", name, time.monotonic() - clock, result)
     return result
 

@@ -101,3 +101,20 @@ def test_a_due_job_is_claimed_once_by_the_count_its_scheduler_read(db, monkeypat
     monkeypatch.setattr(ScheduledJobRun.objects, "get_or_create", lambda **kwargs: (stale, False))
     assert services.scheduled_job_run_if_due(name="send_reminders") is False
     assert ran == [1]
+
+
+def test_a_run_taken_over_after_going_silent_does_not_overwrite_the_new_run(db, monkeypatch):
+    """A scheduler that was only slow finishes after another one took the job over: the row keeps
+    tracking the new run (still running), so a third scheduler does not start the job again."""
+    takeover = {}
+
+    def slow_job():
+        row = ScheduledJobRun.objects.get(name="send_reminders")
+        takeover["at"] = row.started_at + datetime.timedelta(minutes=30)  # the other scheduler's claim
+        ScheduledJobRun.objects.filter(pk=row.pk).update(started_at=takeover["at"], runs=row.runs + 1)
+
+    monkeypatch.setitem(services.scheduling.JOBS, "send_reminders", slow_job)
+    assert services.scheduled_job_run_if_due(name="send_reminders") is True
+    row = ScheduledJobRun.objects.get(name="send_reminders")
+    assert row.started_at == takeover["at"] and row.finished_at is None and row.last_success_at is None
+    assert not scheduling.is_due("send_reminders", row, takeover["at"] + datetime.timedelta(seconds=1))
