@@ -180,6 +180,7 @@ AXES_LOCKOUT_CALLABLE = "coordination.auth.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "coordination.auth.client_ip"
 AXES_RESET_ON_SUCCESS = False  # a success must not wipe the address's count of other users' failures
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "coordination.auth.client_ip"  # the rate limits see the address the lockout sees
 # Idle time-out: the session ends after this long without a request (every request renews it).
 SESSION_COOKIE_AGE = int(os.environ.get("PORTAL_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True

@@ -33,9 +33,9 @@ def fresh_rate_limits():
     cache.clear()
 
 
-def apply(client, **changes):
+def apply(client, headers=None, **changes):
     data = {**FORM, "identity_document": upload("id.png", PNG), **changes}
-    return client.post("/disclosure/apply/", data)
+    return client.post("/disclosure/apply/", data, headers=headers)
 
 
 def test_a_citizen_applies_and_sees_number_and_secret_once(client, office_user):
@@ -106,6 +106,14 @@ def test_a_missing_identity_document_is_a_form_error(client, office_user):
 def test_the_form_is_rate_limited_per_address(client, office_user):
     assert [apply(client).status_code for _ in range(3)] == [302, 302, 429]
     assert DisclosureRequest.objects.count() == 2
+
+
+@override_settings(PORTAL_DISCLOSURE_SUBMISSIONS_PER_HOUR=1, PORTAL_TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_each_client_address_has_its_own_allowance(client, office_user):
+    def from_address(address):
+        return apply(client, headers={"X-Forwarded-For": f"198.51.100.7, {address}"}).status_code
+
+    assert [from_address("203.0.113.1"), from_address("203.0.113.2"), from_address("203.0.113.1")] == [302, 302, 429]
 
 
 def test_a_wrong_secret_and_an_unknown_number_get_the_same_answer(client, office_user):
