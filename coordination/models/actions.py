@@ -34,12 +34,11 @@ class ActionItemQuerySet(models.QuerySet):
         """Annotate `latest_percent` (the newest progress reported with a percent) and `light`
         (see `coordination.grading`), so lists can filter, count and sort by the light in SQL."""
         latest = ProgressReport.objects.filter(action_item=models.OuterRef("pk"), percent__isnull=False)
+        graded = {"percent_field": "latest_percent", "today": today or timezone.localdate()}
         return (
             self.annotate(latest_percent=models.Subquery(latest.order_by("-created_at", "-pk").values("percent")[:1]))
-            .annotate(
-                light=grading.light_expression(percent_field="latest_percent", today=today or timezone.localdate())
-            )
-            .annotate(light_rank=grading.rank_expression("light"))
+            .annotate(light=grading.light_expression(**graded))
+            .annotate(light_rank=grading.rank_expression(**graded))
         )
 
 
@@ -103,6 +102,10 @@ class ActionItem(models.Model):
         ordering = ["deadline", "pk"]
         verbose_name = _("督办事项")
         verbose_name_plural = _("督办事项")
+        indexes = [
+            # The home's and the list's "by status, by deadline" (已报办结待审核, a status filter).
+            models.Index(fields=["status", "deadline", "id"], name="item_status_deadline"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -160,6 +163,15 @@ class ProgressReport(models.Model):
         verbose_name_plural = _("进展报告")
         constraints = [
             models.CheckConstraint(condition=models.Q(percent__lte=100), name="progress_percent_at_most_100")
+        ]
+        indexes = [
+            # An item's latest reported percent (`with_light()`), read from the index alone.
+            models.Index(
+                fields=["action_item", "-created_at", "-id"],
+                include=["percent"],
+                condition=models.Q(percent__isnull=False),
+                name="progress_latest_percent",
+            ),
         ]
 
     def __str__(self) -> str:
