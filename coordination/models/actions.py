@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import grading
 from ..storage import private_storage
+from .expressions import InSubquery
 from .meetings import AgreedItem
 from .units import MemberUnit
 
@@ -21,7 +22,7 @@ class ActionItemQuerySet(models.QuerySet):
         """The items `unit` leads or supports; co-units by a subquery, so no join (nor DISTINCT
         over every column, which made a liaison's list and its count sort all their items)."""
         supported = ActionItem.co_units.through.objects.filter(memberunit=unit).values("actionitem_id")
-        return self.filter(models.Q(lead_unit=unit) | models.Q(pk__in=supported))
+        return self.filter(models.Q(lead_unit=unit) | models.Q(InSubquery("pk", supported)))
 
     def open(self) -> "ActionItemQuerySet":
         return self.exclude(status__in=ActionItem.FINISHED_STATUSES)

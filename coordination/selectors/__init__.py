@@ -20,6 +20,7 @@ from ..models import (
     Reply,
     ScheduledJobRun,
 )
+from ..models.expressions import InSubquery
 from ..personal_data import mask_phones
 from .proposal_figures import proposal_figures as proposal_figures
 from .supervision import circular_snapshot as circular_snapshot
@@ -184,7 +185,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     if unit is not None:
         # Co-units by a subquery: a join would repeat rows and need DISTINCT over every column.
         supported = Proposal.co_units.through.objects.filter(memberunit=unit).values("proposal_id")
-        visible |= Q(lead_unit=unit) | Q(pk__in=supported)
+        visible |= Q(lead_unit=unit) | Q(InSubquery("pk", supported))
     return proposals.filter(visible)
 
 
