@@ -111,3 +111,19 @@ def rank_expression(*, percent_field: str, today: datetime.date, thresholds: Thr
         default=Value(RANK[Light.GREEN]),
         output_field=models.IntegerField(),
     )
+
+
+def red_bound(*, today: datetime.date, thresholds: Thresholds | None = None) -> Q:
+    """What every red item also meets: in hand, not reported complete, due within `red_days`.
+
+    Adding it to a filter on the red light changes nothing in the result; it lets the database
+    find the candidates by the status and deadline index instead of grading every item."""
+    from .models import ActionItem
+
+    limits = thresholds or Thresholds.from_settings()
+    graded = [
+        status
+        for status in ActionItem.Status.values
+        if status not in ActionItem.FINISHED_STATUSES and status != ActionItem.Status.COMPLETION_REPORTED
+    ]
+    return Q(status__in=graded, deadline__lte=today + datetime.timedelta(days=limits.red_days))
