@@ -180,7 +180,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
         return proposals
     # Build the condition only from what the user holds: `Q(co_units=None)` would match every
     # proposal without co-units, which is how a leader once read other units' drafts.
-    visible = Q(lead_unit__in=permissions.units_signed_off_by(user))
+    visible = Q(InSubquery("lead_unit", permissions.units_signed_off_by(user).values("pk")))
     unit = liaison_unit(user)
     if unit is not None:
         # Co-units by a subquery: a join would repeat rows and need DISTINCT over every column.
