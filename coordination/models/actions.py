@@ -106,6 +106,8 @@ class ActionItem(models.Model):
         indexes = [
             # The home's and the list's "by status, by deadline" (已报办结待审核, a status filter).
             models.Index(fields=["status", "deadline", "id"], name="item_status_deadline"),
+            # The default order (the API's list): a page read from the index, not a sort of every item.
+            models.Index(fields=["deadline", "id"], name="item_deadline"),
         ]
 
     def __str__(self) -> str:
