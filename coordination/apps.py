@@ -1,4 +1,5 @@
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +26,7 @@ class CoordinationConfig(AppConfig):
         from . import invalidation  # imports models: only possible once the registry is ready
 
         invalidation.connect()
+        from portal.translation import flatten_fallbacks
+
+        if settings.USE_I18N:
+            flatten_fallbacks()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .grading import Light
 from .models import ActionItem, Meeting, MemberUnit
+from .widgets import QuickSelect
 
 
 class ActionItemFilter(django_filters.FilterSet):
@@ -12,16 +13,26 @@ class ActionItemFilter(django_filters.FilterSet):
     light (红黄绿灯), lead unit or the meeting whose minutes agreed the item. A value that does not
     validate is ignored."""
 
-    source = django_filters.ChoiceFilter(label=_("来源"), choices=ActionItem.Source.choices, empty_label=_("全部"))
-    status = django_filters.ChoiceFilter(label=_("状态"), choices=ActionItem.Status.choices, empty_label=_("全部"))
+    source = django_filters.ChoiceFilter(
+        label=_("来源"), choices=ActionItem.Source.choices, empty_label=_("全部"), widget=QuickSelect
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("状态"), choices=ActionItem.Status.choices, empty_label=_("全部"), widget=QuickSelect
+    )
     light = django_filters.ChoiceFilter(
-        label=_("预警"), choices=Light.choices, empty_label=_("全部"), method="filter_light"
+        label=_("预警"), choices=Light.choices, empty_label=_("全部"), method="filter_light", widget=QuickSelect
     )
     unit = django_filters.ModelChoiceFilter(
-        label=_("牵头单位"), field_name="lead_unit", queryset=MemberUnit.objects.filter(is_active=True)
+        label=_("牵头单位"),
+        field_name="lead_unit",
+        queryset=MemberUnit.objects.filter(is_active=True),
+        widget=QuickSelect,
     )
     meeting = django_filters.ModelChoiceFilter(
-        label=_("会议"), field_name="agreed_item__minutes__meeting", queryset=Meeting.objects.all()
+        label=_("会议"),
+        field_name="agreed_item__minutes__meeting",
+        queryset=Meeting.objects.all(),
+        widget=QuickSelect,
     )
 
     class Meta:

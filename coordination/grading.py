@@ -74,28 +74,56 @@ def grade(
     return Light.GREEN
 
 
-def light_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Case:
-    """`grade()` as a database expression over ActionItem rows; `percent_field` names the
-    annotation that holds the latest reported percent."""
+def _graded_when(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None) -> list[tuple[Q, Light]]:
+    """`grade()`'s steps as (condition, light) pairs, first match wins; GREEN when none matches."""
     from .models import ActionItem
 
     limits = thresholds or Thresholds.from_settings()
     slow = Q(**{f"{percent_field}__isnull": True}) | Q(**{f"{percent_field}__lt": limits.red_below_percent})
+    return [
+        (Q(status__in=ActionItem.FINISHED_STATUSES), Light.DONE),
+        (Q(deadline__isnull=True), Light.STANDING),
+        (Q(status=ActionItem.Status.COMPLETION_REPORTED), Light.GREEN),
+        (Q(deadline__lt=today), Light.RED),
+        (Q(deadline__lte=today + datetime.timedelta(days=limits.red_days)) & slow, Light.RED),
+        (Q(deadline__lte=today + datetime.timedelta(days=limits.yellow_days)), Light.YELLOW),
+    ]
+
+
+def light_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Case:
+    """`grade()` as a database expression over ActionItem rows; `percent_field` names the
+    annotation that holds the latest reported percent."""
+    steps = _graded_when(percent_field=percent_field, today=today, thresholds=thresholds)
     return Case(
-        When(status__in=ActionItem.FINISHED_STATUSES, then=Value(Light.DONE.value)),
-        When(deadline__isnull=True, then=Value(Light.STANDING.value)),
-        When(status=ActionItem.Status.COMPLETION_REPORTED, then=Value(Light.GREEN.value)),
-        When(deadline__lt=today, then=Value(Light.RED.value)),
-        When(Q(deadline__lte=today + datetime.timedelta(days=limits.red_days)) & slow, then=Value(Light.RED.value)),
-        When(deadline__lte=today + datetime.timedelta(days=limits.yellow_days), then=Value(Light.YELLOW.value)),
+        *(When(condition, then=Value(light.value)) for condition, light in steps),
         default=Value(Light.GREEN.value),
         output_field=CharField(),
     )
 
 
-def rank_expression(light_field: str) -> Case:
-    """Sort key for a `light` annotation, most urgent first."""
+def rank_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Case:
+    """Sort key of `light_expression()`, most urgent first, from the same steps rather than from
+    the light: a CASE over the light's CASE made PostgreSQL grade every row up to five times
+    again, which was most of the cost of sorting all items by light."""
+    steps = _graded_when(percent_field=percent_field, today=today, thresholds=thresholds)
     return Case(
-        *(When(**{light_field: light.value}, then=Value(rank)) for light, rank in RANK.items()),
+        *(When(condition, then=Value(RANK[light])) for condition, light in steps),
+        default=Value(RANK[Light.GREEN]),
         output_field=models.IntegerField(),
     )
+
+
+def red_bound(*, today: datetime.date, thresholds: Thresholds | None = None) -> Q:
+    """What every red item also meets: in hand, not reported complete, due within `red_days`.
+
+    Adding it to a filter on the red light changes nothing in the result; it lets the database
+    find the candidates by the status and deadline index instead of grading every item."""
+    from .models import ActionItem
+
+    limits = thresholds or Thresholds.from_settings()
+    graded = [
+        status
+        for status in ActionItem.Status.values
+        if status not in ActionItem.FINISHED_STATUSES and status != ActionItem.Status.COMPLETION_REPORTED
+    ]
+    return Q(status__in=graded, deadline__lte=today + datetime.timedelta(days=limits.red_days))

@@ -7,14 +7,21 @@ them; for a year it does not know yet, Monday to Friday are taken as the working
 
 import datetime
 
-import chinese_calendar
+from chinese_calendar import holidays as HOLIDAYS
+from chinese_calendar import workdays as MAKE_UP_DAYS
+
+# The years the package has a schedule for. `chinese_calendar.is_workday` asks the same, but by
+# scanning every holiday it knows on each call (50 µs: a page of proposals spent 20 ms there).
+KNOWN_YEARS = range(min(HOLIDAYS).year, max(HOLIDAYS).year + 1)
 
 
 def is_workday(day: datetime.date) -> bool:
-    try:
-        return chinese_calendar.is_workday(day)
-    except NotImplementedError:  # a year the package has no schedule for
+    """`chinese_calendar.is_workday`, or Monday to Friday in a year it has no schedule for."""
+    if isinstance(day, datetime.datetime):
+        day = day.date()
+    if day.year not in KNOWN_YEARS:
         return day.weekday() < 5
+    return day in MAKE_UP_DAYS or (day.weekday() < 5 and day not in HOLIDAYS)
 
 
 def add_workdays(start: datetime.date, days: int) -> datetime.date:

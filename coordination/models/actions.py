@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import grading
 from ..storage import private_storage
+from .expressions import InSubquery
 from .meetings import AgreedItem
 from .units import MemberUnit
 
@@ -21,7 +22,7 @@ class ActionItemQuerySet(models.QuerySet):
         """The items `unit` leads or supports; co-units by a subquery, so no join (nor DISTINCT
         over every column, which made a liaison's list and its count sort all their items)."""
         supported = ActionItem.co_units.through.objects.filter(memberunit=unit).values("actionitem_id")
-        return self.filter(models.Q(lead_unit=unit) | models.Q(pk__in=supported))
+        return self.filter(models.Q(lead_unit=unit) | models.Q(InSubquery("pk", supported)))
 
     def open(self) -> "ActionItemQuerySet":
         return self.exclude(status__in=ActionItem.FINISHED_STATUSES)
@@ -34,12 +35,11 @@ class ActionItemQuerySet(models.QuerySet):
         """Annotate `latest_percent` (the newest progress reported with a percent) and `light`
         (see `coordination.grading`), so lists can filter, count and sort by the light in SQL."""
         latest = ProgressReport.objects.filter(action_item=models.OuterRef("pk"), percent__isnull=False)
+        graded = {"percent_field": "latest_percent", "today": today or timezone.localdate()}
         return (
             self.annotate(latest_percent=models.Subquery(latest.order_by("-created_at", "-pk").values("percent")[:1]))
-            .annotate(
-                light=grading.light_expression(percent_field="latest_percent", today=today or timezone.localdate())
-            )
-            .annotate(light_rank=grading.rank_expression("light"))
+            .annotate(light=grading.light_expression(**graded))
+            .annotate(light_rank=grading.rank_expression(**graded))
         )
 
 
@@ -103,6 +103,12 @@ class ActionItem(models.Model):
         ordering = ["deadline", "pk"]
         verbose_name = _("督办事项")
         verbose_name_plural = _("督办事项")
+        indexes = [
+            # The home's and the list's "by status, by deadline" (已报办结待审核, a status filter).
+            models.Index(fields=["status", "deadline", "id"], name="item_status_deadline"),
+            # The default order (the API's list): a page read from the index, not a sort of every item.
+            models.Index(fields=["deadline", "id"], name="item_deadline"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -160,6 +166,15 @@ class ProgressReport(models.Model):
         verbose_name_plural = _("进展报告")
         constraints = [
             models.CheckConstraint(condition=models.Q(percent__lte=100), name="progress_percent_at_most_100")
+        ]
+        indexes = [
+            # An item's latest reported percent (`with_light()`), read from the index alone.
+            models.Index(
+                fields=["action_item", "-created_at", "-id"],
+                include=["percent"],
+                condition=models.Q(percent__isnull=False),
+                name="progress_latest_percent",
+            ),
         ]
 
     def __str__(self) -> str:

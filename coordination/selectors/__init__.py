@@ -20,6 +20,7 @@ from ..models import (
     Reply,
     ScheduledJobRun,
 )
+from ..models.expressions import InSubquery
 from ..personal_data import mask_phones
 from .proposal_figures import proposal_figures as proposal_figures
 from .supervision import circular_snapshot as circular_snapshot
@@ -179,12 +180,12 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
         return proposals
     # Build the condition only from what the user holds: `Q(co_units=None)` would match every
     # proposal without co-units, which is how a leader once read other units' drafts.
-    visible = Q(lead_unit__in=permissions.units_signed_off_by(user))
+    visible = Q(InSubquery("lead_unit", permissions.units_signed_off_by(user).values("pk")))
     unit = liaison_unit(user)
     if unit is not None:
         # Co-units by a subquery: a join would repeat rows and need DISTINCT over every column.
         supported = Proposal.co_units.through.objects.filter(memberunit=unit).values("proposal_id")
-        visible |= Q(lead_unit=unit) | Q(pk__in=supported)
+        visible |= Q(lead_unit=unit) | Q(InSubquery("pk", supported))
     return proposals.filter(visible)
 
 

@@ -11,6 +11,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from .. import grading
 from ..grading import Light
 from ..models import ActionItem, MemberUnit
 
@@ -26,7 +27,11 @@ def _units() -> QuerySet[MemberUnit]:
 def supervision_by_unit(items: QuerySet[ActionItem] | None = None, *, today: datetime.date | None = None) -> list[dict]:
     """Per active unit, as lead: red, yellow, green and standing items in hand, items closed on
     time and late; `open` is the dated work in hand (red + yellow + green), `lights` the four
-    counts in hand with their Light, most urgent first. Two grouped queries."""
+    counts in hand with their Light, most urgent first. Two grouped queries.
+
+    `items` is the item list's filter (source, status, light, lead unit, meeting): single-valued
+    relations only, so each item is one row and is counted without DISTINCT, which would make
+    PostgreSQL sort every item in hand instead of hashing the groups."""
     items = items if items is not None else ActionItem.objects.all()
     rows = {unit.pk: {"unit": unit, **dict.fromkeys(COUNTED, 0)} for unit in _units()}
     in_hand = (
@@ -34,7 +39,7 @@ def supervision_by_unit(items: QuerySet[ActionItem] | None = None, *, today: dat
         .exclude(status__in=ActionItem.FINISHED_STATUSES)
         .order_by()
         .values("lead_unit", "light")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
     )
     for group in in_hand:
         if group["lead_unit"] in rows:
@@ -46,7 +51,7 @@ def supervision_by_unit(items: QuerySet[ActionItem] | None = None, *, today: dat
         .annotate(closed_day=closed_day)
         .order_by()
         .values("lead_unit")
-        .annotate(on_time=Count("pk", filter=on_time, distinct=True), late=Count("pk", filter=~on_time, distinct=True))
+        .annotate(on_time=Count("pk", filter=on_time), late=Count("pk", filter=~on_time))
     )
     for group in closed:
         if group["lead_unit"] in rows:
@@ -64,9 +69,10 @@ def supervision_totals(rows: list[dict]) -> dict:
 
 def red_items(items: QuerySet[ActionItem], *, today: datetime.date | None = None) -> QuerySet[ActionItem]:
     """The red items among `items`, overdue longest first, with their escalations."""
+    today = today or timezone.localdate()
     return (
         items.with_light(today)
-        .filter(light=Light.RED)
+        .filter(grading.red_bound(today=today), light=Light.RED)
         .select_related("lead_unit")
         .prefetch_related("escalations")
         .order_by("deadline", "pk")

@@ -1,5 +1,8 @@
+import html
+
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from coordination import rules
@@ -54,3 +57,11 @@ def supervision_chart(rows):
     return format_html(
         '<svg class="bar-chart" viewBox="0 0 560 {}" role="img" aria-hidden="true">{}{}</svg>', height, labels, bars
     )
+
+
+@register.filter
+def table_cells(cells):
+    """`<td>` of each value, escaped: a figures table of thousands of cells renders in one call
+    instead of one template node per cell. `html.escape` is what Django's `escape` does, without
+    its lazy-string wrapper, which cost more than the cell itself."""
+    return mark_safe("".join(f"<td>{html.escape(str(cell))}</td>" for cell in cells))  # noqa: S308 (escaped)

@@ -28,9 +28,31 @@ def run(request, service, /, *, success: str, redirect_to, **arguments):
 PER_PAGE = 50
 
 
-def paginated(request, rows, per_page: int = PER_PAGE) -> Page:
-    """One page of a workbench list (`?page=`; a bad or too large number gives the first or last page)."""
-    return Paginator(rows, per_page).get_page(request.GET.get("page"))
+class KeysFirstPaginator(Paginator):
+    """Finds a page's keys first, then reads those rows only.
+
+    For lists sorted by a computed key over every row (督办 items by light): sorting whole rows
+    (every column, joined to the unit) made PostgreSQL carry them all through the sort; sorting the
+    keys can run from an index and takes about half the time. The rows and their order are the
+    same: the outer query keeps the list's ordering, which must end with the primary key.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=keys), number, self)
+
+
+def paginated(request, rows, per_page: int = PER_PAGE, *, keys_first: bool = False) -> Page:
+    """One page of a workbench list (`?page=`; a bad or too large number gives the first or last page).
+
+    `keys_first`: see `KeysFirstPaginator` (not for DISTINCT querysets)."""
+    paginator = (KeysFirstPaginator if keys_first else Paginator)(rows, per_page)
+    return paginator.get_page(request.GET.get("page"))
 
 
 def office_required(view):

@@ -25,12 +25,12 @@ def item_list(request):
     if not permissions.can_oversee(request.user):
         if unit is None:
             raise PermissionDenied
-        items = paginated(request, selectors.unit_obligations(unit))
+        items = paginated(request, selectors.unit_obligations(unit), keys_first=True)
         return render(request, "coordination/item_owed.html", {"unit": unit, "items": items})
     visible = selectors.action_items_visible_to(request.user).with_light()
     filters = ActionItemFilter(request.GET or None, queryset=visible)
     ordered = filters.qs.order_by("light_rank", "deadline", "pk").select_related("lead_unit")
-    items = paginated(request, ordered)
+    items = paginated(request, ordered, keys_first=True)
     select_overdue = request.GET.get("select") == "overdue"
     shown = {item.pk for item in items}
     context = {

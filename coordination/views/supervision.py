@@ -45,7 +45,7 @@ def supervision(request):
 def red_list(request):
     """The convenors' red list (红灯事项): every red item, linked, with when it was escalated, a page at a time."""
     _overseer(request)
-    items = paginated(request, selectors.red_items(selectors.action_items_visible_to(request.user)))
+    items = paginated(request, selectors.red_items(selectors.action_items_visible_to(request.user)), keys_first=True)
     return render(request, "coordination/red_list.html", {"items": items})
 
 

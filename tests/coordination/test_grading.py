@@ -89,3 +89,15 @@ def test_database_and_python_agree(units, liaisons, time_machine):
             Light.DONE,
         ]
     )
+
+
+@pytest.mark.parametrize("days", range(-5, 12))
+@pytest.mark.parametrize("status", ActionItem.Status.values)
+@pytest.mark.parametrize("percent", [None, 0, 79, 80, 100])
+def test_every_red_item_meets_the_red_bound(days, status, percent):
+    deadline = TODAY + datetime.timedelta(days=days)
+    light = grading.grade(deadline=deadline, status=status, percent=percent, today=TODAY, thresholds=LIMITS)
+    bound = grading.red_bound(today=TODAY, thresholds=LIMITS)
+    fields = dict(bound.children)
+    meets = status in fields["status__in"] and deadline <= fields["deadline__lte"]
+    assert meets or light != Light.RED

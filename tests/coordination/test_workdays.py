@@ -23,3 +23,16 @@ def test_plain_weeks_count_monday_to_friday():
 
 def test_a_year_without_a_published_schedule_counts_monday_to_friday():
     assert add_workdays(datetime.date(2030, 1, 4), 1) == datetime.date(2030, 1, 7)
+
+
+def test_every_day_of_the_known_years_and_beyond_agrees_with_chinese_calendar():
+    import chinese_calendar
+
+    day, last = datetime.date(2003, 12, 1), datetime.date(2027, 2, 1)
+    while day < last:
+        try:
+            expected = chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            expected = day.weekday() < 5
+        assert is_workday(day) == expected, day
+        day += datetime.timedelta(days=1)
