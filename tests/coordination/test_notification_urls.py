@@ -214,6 +214,10 @@ def test_every_notification_url_answers_its_recipient(
     )
     check("circular issued")
 
+    export = services.ledger_export_request(actor=office_user, query="light=red")
+    services.ledger_export_render(export_id=export.pk)  # the task (its hand-over waits for a commit here)
+    check("ledger ready")
+
     workday = workdays.add_workdays(days(-1), 1)  # reminders go out on working days: today or the next
     make_item(office_user, mz, "一周后到期", workday + datetime.timedelta(days=7), co_units=[cz])
     awaited = register("3", [cz])
