@@ -6,6 +6,7 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
@@ -14,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from ..blocks import BodyBlock, stream_text
+from ..cache import remembered
 from ..fulltext.documents import SearchDocument
 from .common import IndexNumbered, paginate
 
@@ -183,12 +185,17 @@ class PolicyFilter(django_filters.FilterSet):
         method="order",
     )
 
-    def __init__(self, data, *, queryset):
+    def __init__(self, data, *, queryset, choices: dict | None = None):
         super().__init__(data, queryset=queryset.order_by("-publish_date", "-pk"))
-        years = sorted({d.year for d in queryset.values_list("publish_date", flat=True)}, reverse=True)
-        issuers = sorted(set(queryset.values_list("issuing_body", flat=True)))
-        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
-        self.filters["issuer"].extra["choices"] = [(i, i) for i in issuers]
+        for name, offered in (choices or self.choices_of(queryset)).items():
+            self.filters[name].extra["choices"] = offered
+
+    @staticmethod
+    def choices_of(queryset) -> dict:
+        """The years and issuing bodies of the documents listed, in two queries of distinct values."""
+        years = queryset.dates("publish_date", "year", order="DESC")
+        issuers = sorted(queryset.order_by().values_list("issuing_body", flat=True).distinct())
+        return {"year": [(str(d.year), str(d.year)) for d in years], "issuer": [(i, i) for i in issuers]}
 
     def order(self, queryset, name, value):
         return queryset.order_by("publish_date", "pk") if value == "old" else queryset
@@ -210,9 +217,16 @@ class PolicyIndexPage(Page):
     def documents(self):
         return PolicyDocumentPage.objects.child_of(self).live().public().defer_streamfields()
 
+    def filter_choices(self) -> dict:
+        """The filters' choices, found once per publication: they depend on every document listed."""
+        return remembered(f"policy-filters:{self.pk}", lambda: PolicyFilter.choices_of(self.documents()))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = PolicyFilter(request.GET or None, queryset=self.documents())
-        context["filter_form"] = filters.form
-        context["documents"] = paginate(request, filters.qs)
+        # Built, counted and fetched when the template first uses them: not at all when its cached fragment is current.
+        filters = SimpleLazyObject(
+            lambda: PolicyFilter(request.GET or None, queryset=self.documents(), choices=self.filter_choices())
+        )
+        context["filter_form"] = SimpleLazyObject(lambda: filters.form)
+        context["documents"] = SimpleLazyObject(lambda: paginate(request, filters.qs))
         return context

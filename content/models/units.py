@@ -1,6 +1,7 @@
 """The member units (成员单位): the list grouped by kind, and one page per unit with its duties."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -65,7 +66,12 @@ class UnitPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(measures=self.measures(), replies=self.replies(), policies=self.policies())
+        # Computed when the template first uses them: not at all when its cached fragment is current.
+        context.update(
+            measures=SimpleLazyObject(self.measures),
+            replies=SimpleLazyObject(self.replies),
+            policies=SimpleLazyObject(self.policies),
+        )
         return context
 
     def measures(self) -> list[dict]:
@@ -90,7 +96,8 @@ class UnitPage(Page):
         index = ReplyIndexPage.objects.live().public().first()
         if index is None:
             return []
-        return [(reply, index.url_for_reply(reply)) for reply in disclosed_replies().filter(unit=self.unit)[:20]]
+        replies = list(disclosed_replies().filter(unit=self.unit)[:20])
+        return list(zip(replies, index.urls_for_replies(replies), strict=True))
 
     def policies(self):
         """The policy documents the unit issued, named in full or shortened from the front
