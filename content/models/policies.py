@@ -95,6 +95,8 @@ class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
     subpage_types = []
 
     class Meta(IndexNumbered.Meta):
+        # The lists' order (newest first): their first page is read from the index, not sorted.
+        indexes = [models.Index(fields=["-publish_date", "-page_ptr"], name="policy_date_order")]
         verbose_name = _("政策文件")
         verbose_name_plural = _("政策文件")
 
