@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from ..blocks import BodyBlock, stream_text
 from ..cache import remembered
 from ..fulltext.documents import SearchDocument
-from .common import IndexNumbered, paginate
+from .common import IndexNumbered, RoutesToChildren, paginate
 
 
 class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
@@ -203,7 +203,7 @@ class PolicyFilter(django_filters.FilterSet):
         return queryset.order_by("publish_date", "pk") if value == "old" else queryset
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(RoutesToChildren, Page):
     """The list of policy documents, filtered by year, category, issuing body and validity."""
 
     intro = models.TextField(_("说明"), blank=True)
@@ -215,6 +215,9 @@ class PolicyIndexPage(Page):
 
     class Meta:
         verbose_name = _("政策文件栏目")
+
+    def child_model(self) -> type:
+        return PolicyDocumentPage  # and a few interpretations
 
     def documents(self):
         return PolicyDocumentPage.objects.child_of(self).live().public().defer_streamfields()

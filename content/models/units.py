@@ -12,9 +12,10 @@ from coordination.models import MemberUnit
 from coordination.public import disclosed_replies, measures_of_unit
 
 from ..fulltext.documents import SearchDocument
+from .common import RoutesToChildren
 
 
-class UnitIndexPage(Page):
+class UnitIndexPage(RoutesToChildren, Page):
     """The joint meeting's members: convenors and the office first, then the 27 units by kind."""
 
     intro = models.TextField(_("说明"), blank=True)
@@ -28,6 +29,9 @@ class UnitIndexPage(Page):
 
     class Meta:
         verbose_name = _("成员单位栏目")
+
+    def child_model(self) -> type:
+        return UnitPage
 
     def unit_groups(self):
         """[(kind label, [UnitPage…])…] in notice order within each kind."""

@@ -43,7 +43,7 @@ def queries_of(client, url: str) -> int:
 
 # Routing (site, pages down the path, aliases, view restrictions), the footer's settings and the
 # breadcrumbs' ancestors; the home page has no breadcrumbs and the shortest path.
-@pytest.mark.parametrize(("name", "most"), [("home", 5), ("policies", 8), ("replies", 8), ("unit", 10), ("policy", 10)])
+@pytest.mark.parametrize(("name", "most"), [("home", 5), ("policies", 8), ("replies", 8), ("unit", 9), ("policy", 9)])
 def test_a_page_whose_fragments_are_current_runs_only_the_routing_queries(visitor, site_with_measures, name, most):
     url = pages()[name]
     visitor.get(url)
