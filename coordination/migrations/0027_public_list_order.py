@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coordination', '0024_disclosure_requests'),
+        ('coordination', '0026_item_light_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
