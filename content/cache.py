@@ -6,6 +6,8 @@ disclosing a reply or changing a standing measure bumps it (content/receivers.py
 visitor never sees a page older than the last change, whichever page changed.
 """
 
+from django.core.cache import cache
+
 from portal.generations import Generation
 
 PUBLIC = Generation("content:generation")
@@ -18,3 +20,8 @@ def generation() -> int:
 
 def bump(**signal_kwargs) -> None:
     PUBLIC.bump()
+
+
+def remembered(name: str, compute, timeout: int = 3600):
+    """`compute()`, kept until the next bump: for what public pages derive from everything published."""
+    return cache.get_or_set(f"content:{name}:{generation()}", compute, timeout)

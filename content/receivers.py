@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_migrate, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from coordination.models import Reply
@@ -40,6 +40,9 @@ def connect() -> None:
     page_unpublished.connect(bump, dispatch_uid="content_cache_unpublish")
     post_page_move.connect(bump, dispatch_uid="content_cache_move")
     post_delete.connect(bump, sender=Page, dispatch_uid="content_cache_delete")
+    # A restricted page drops out of every list of public pages (and their cached fragments).
+    post_save.connect(bump, sender=PageViewRestriction, dispatch_uid="content_cache_restriction_saved")
+    post_delete.connect(bump, sender=PageViewRestriction, dispatch_uid="content_cache_restriction_deleted")
     # The footer on every page, and the units and standing measures on theirs.
     post_save.connect(settings_saved, sender=PortalSettings, dispatch_uid="content_cache_settings")
     public_data_changed.connect(bump, dispatch_uid="content_cache_public_data")

@@ -1,4 +1,5 @@
-"""What several page types share: pagination, and the 索引号 of disclosed publications."""
+"""What several page types share: pagination, routing to a column's documents, and the 索引号 of
+disclosed publications."""
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -10,6 +11,28 @@ PAGE_SIZE = 10
 
 def paginate(request, items, per_page=PAGE_SIZE):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+class RoutesToChildren:
+    """A column whose children are (nearly all) of one type: a child is found in one query.
+
+    Wagtail's `Page.route` reads the child as a plain page, then again as its specific type; here
+    the common type is asked first, and anything else is left to Wagtail's way.
+    """
+
+    def child_model(self) -> type:
+        raise NotImplementedError
+
+    def route(self, request, path_components):
+        if path_components:
+            model = self.child_model()
+            try:
+                child = model.objects.child_of(self).get(slug=path_components[0])
+            except model.DoesNotExist:
+                return super().route(request, path_components)
+            child._cached_parent_obj = self  # as Wagtail does: the parent needs no query of its own
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
 
 class IndexNumbered(models.Model):

@@ -1,6 +1,7 @@
 """The portal's front page."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -36,16 +37,18 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            policies=self.latest_policies(),
-            reports=self.latest_reports(),
-            replies=self.latest_replies(),
-            unit_index=UnitIndexPage.objects.live().public().first(),
-            policy_index=PolicyIndexPage.objects.live().public().first(),
-            report_index=ReportIndexPage.objects.live().public().first(),
-            reply_index=ReplyIndexPage.objects.live().public().first(),
-            unit_links=self.unit_links(),
-        )
+        # Computed when the template first uses them: not at all when its cached fragment is current.
+        lazy = {
+            "policies": self.latest_policies,
+            "reports": self.latest_reports,
+            "replies": self.latest_replies,
+            "unit_index": lambda: UnitIndexPage.objects.live().public().first(),
+            "policy_index": lambda: PolicyIndexPage.objects.live().public().first(),
+            "report_index": lambda: ReportIndexPage.objects.live().public().first(),
+            "reply_index": lambda: ReplyIndexPage.objects.live().public().first(),
+            "unit_links": self.unit_links,
+        }
+        context.update({name: SimpleLazyObject(compute) for name, compute in lazy.items()})
         return context
 
     def latest_policies(self, n=6):

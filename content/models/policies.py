@@ -6,6 +6,7 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
@@ -14,8 +15,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from ..blocks import BodyBlock, stream_text
+from ..cache import remembered
 from ..fulltext.documents import SearchDocument
-from .common import IndexNumbered, paginate
+from .common import IndexNumbered, RoutesToChildren, paginate
 
 
 class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
@@ -93,6 +95,8 @@ class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
     subpage_types = []
 
     class Meta(IndexNumbered.Meta):
+        # The lists' order (newest first): their first page is read from the index, not sorted.
+        indexes = [models.Index(fields=["-publish_date", "-page_ptr"], name="policy_date_order")]
         verbose_name = _("政策文件")
         verbose_name_plural = _("政策文件")
 
@@ -183,18 +187,23 @@ class PolicyFilter(django_filters.FilterSet):
         method="order",
     )
 
-    def __init__(self, data, *, queryset):
+    def __init__(self, data, *, queryset, choices: dict | None = None):
         super().__init__(data, queryset=queryset.order_by("-publish_date", "-pk"))
-        years = sorted({d.year for d in queryset.values_list("publish_date", flat=True)}, reverse=True)
-        issuers = sorted(set(queryset.values_list("issuing_body", flat=True)))
-        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
-        self.filters["issuer"].extra["choices"] = [(i, i) for i in issuers]
+        for name, offered in (choices or self.choices_of(queryset)).items():
+            self.filters[name].extra["choices"] = offered
+
+    @staticmethod
+    def choices_of(queryset) -> dict:
+        """The years and issuing bodies of the documents listed, in two queries of distinct values."""
+        years = queryset.dates("publish_date", "year", order="DESC")
+        issuers = sorted(queryset.order_by().values_list("issuing_body", flat=True).distinct())
+        return {"year": [(str(d.year), str(d.year)) for d in years], "issuer": [(i, i) for i in issuers]}
 
     def order(self, queryset, name, value):
         return queryset.order_by("publish_date", "pk") if value == "old" else queryset
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(RoutesToChildren, Page):
     """The list of policy documents, filtered by year, category, issuing body and validity."""
 
     intro = models.TextField(_("说明"), blank=True)
@@ -207,12 +216,22 @@ class PolicyIndexPage(Page):
     class Meta:
         verbose_name = _("政策文件栏目")
 
+    def child_model(self) -> type:
+        return PolicyDocumentPage  # and a few interpretations
+
     def documents(self):
         return PolicyDocumentPage.objects.child_of(self).live().public().defer_streamfields()
 
+    def filter_choices(self) -> dict:
+        """The filters' choices, found once per publication: they depend on every document listed."""
+        return remembered(f"policy-filters:{self.pk}", lambda: PolicyFilter.choices_of(self.documents()))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = PolicyFilter(request.GET or None, queryset=self.documents())
-        context["filter_form"] = filters.form
-        context["documents"] = paginate(request, filters.qs)
+        # Built, counted and fetched when the template first uses them: not at all when its cached fragment is current.
+        filters = SimpleLazyObject(
+            lambda: PolicyFilter(request.GET or None, queryset=self.documents(), choices=self.filter_choices())
+        )
+        context["filter_form"] = SimpleLazyObject(lambda: filters.form)
+        context["documents"] = SimpleLazyObject(lambda: paginate(request, filters.qs))
         return context

@@ -6,6 +6,7 @@ import django_filters
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -20,6 +21,7 @@ from coordination.public import (
     reply_letter,
 )
 
+from ..cache import remembered
 from ..fulltext.documents import SearchDocument
 from .common import paginate
 
@@ -42,14 +44,22 @@ class ReplyFilter(django_filters.FilterSet):
         label=_("答复类别"), choices=Reply.Category.choices, empty_label=_("全部类别")
     )
 
-    def __init__(self, data, *, queryset):
+    def __init__(self, data, *, queryset, choices: dict | None = None):
         super().__init__(data, queryset=queryset)
-        years = sorted({d.year for d in queryset.values_list("reply_date", flat=True) if d}, reverse=True)
-        sessions = sorted(set(queryset.values_list("proposal__session", flat=True)))
+        for name, offered in (choices or self.choices_of(queryset)).items():
+            self.filters[name].extra["choices"] = offered
+
+    @staticmethod
+    def choices_of(queryset) -> dict:
+        """The years, sessions and units of the replies listed, in three queries of distinct values."""
+        years = queryset.dates("reply_date", "year", order="DESC")
+        sessions = sorted(queryset.order_by().values_list("proposal__session", flat=True).distinct())
         units = MemberUnit.objects.filter(pk__in=queryset.values("unit")).order_by("order")
-        self.filters["year"].extra["choices"] = [(str(y), str(y)) for y in years]
-        self.filters["session"].extra["choices"] = [(session, session) for session in sessions]
-        self.filters["unit"].extra["choices"] = [(str(u.pk), u.short_name) for u in units]
+        return {
+            "year": [(str(d.year), str(d.year)) for d in years],
+            "session": [(session, session) for session in sessions],
+            "unit": [(str(u.pk), u.short_name) for u in units],
+        }
 
 
 class ReplyIndexPage(RoutablePageMixin, Page):
@@ -70,12 +80,18 @@ class ReplyIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("建议提案答复栏目")
 
+    def filter_choices(self) -> dict:
+        """The filters' choices, found once per publication: disclosing a reply bumps the generation too."""
+        return remembered("reply-filters", lambda: ReplyFilter.choices_of(disclosed_replies()))
+
     @path("")
     def index_view(self, request):
-        filters = ReplyFilter(request.GET or None, queryset=disclosed_replies())
-        return self.render(
-            request, context_overrides={"filter_form": filters.form, "replies": paginate(request, filters.qs)}
+        # Built, counted and fetched when the template first uses them: not at all when its cached fragment is current.
+        filters = SimpleLazyObject(
+            lambda: ReplyFilter(request.GET or None, queryset=disclosed_replies(), choices=self.filter_choices())
         )
+        form, replies = SimpleLazyObject(lambda: filters.form), SimpleLazyObject(lambda: paginate(request, filters.qs))
+        return self.render(request, context_overrides={"filter_form": form, "replies": replies})
 
     @path("progress/")
     def progress_view(self, request):
@@ -105,6 +121,11 @@ class ReplyIndexPage(RoutablePageMixin, Page):
 
     def url_for_reply(self, reply) -> str:
         return self.url + self.reverse_subpage("reply_view", kwargs={"pk": reply.pk})
+
+    def urls_for_replies(self, replies) -> list[str]:
+        """`url_for_reply` of each, the page's own address found once."""
+        base = self.url
+        return [base + self.reverse_subpage("reply_view", kwargs={"pk": reply.pk}) for reply in replies]
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

@@ -1,6 +1,7 @@
 """The member units (成员单位): the list grouped by kind, and one page per unit with its duties."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -11,9 +12,10 @@ from coordination.models import MemberUnit
 from coordination.public import disclosed_replies, measures_of_unit
 
 from ..fulltext.documents import SearchDocument
+from .common import RoutesToChildren
 
 
-class UnitIndexPage(Page):
+class UnitIndexPage(RoutesToChildren, Page):
     """The joint meeting's members: convenors and the office first, then the 27 units by kind."""
 
     intro = models.TextField(_("说明"), blank=True)
@@ -27,6 +29,9 @@ class UnitIndexPage(Page):
 
     class Meta:
         verbose_name = _("成员单位栏目")
+
+    def child_model(self) -> type:
+        return UnitPage
 
     def unit_groups(self):
         """[(kind label, [UnitPage…])…] in notice order within each kind."""
@@ -65,7 +70,12 @@ class UnitPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(measures=self.measures(), replies=self.replies(), policies=self.policies())
+        # Computed when the template first uses them: not at all when its cached fragment is current.
+        context.update(
+            measures=SimpleLazyObject(self.measures),
+            replies=SimpleLazyObject(self.replies),
+            policies=SimpleLazyObject(self.policies),
+        )
         return context
 
     def measures(self) -> list[dict]:
@@ -90,7 +100,8 @@ class UnitPage(Page):
         index = ReplyIndexPage.objects.live().public().first()
         if index is None:
             return []
-        return [(reply, index.url_for_reply(reply)) for reply in disclosed_replies().filter(unit=self.unit)[:20]]
+        replies = list(disclosed_replies().filter(unit=self.unit)[:20])
+        return list(zip(replies, index.urls_for_replies(replies), strict=True))
 
     def policies(self):
         """The policy documents the unit issued, named in full or shortened from the front

@@ -7,6 +7,23 @@ register = template.Library()
 
 
 @register.simple_tag
+def breadcrumb_ancestors(page) -> list:
+    """The page's ancestors below the tree's root, top first.
+
+    Routing left each page it walked through on its child (Wagtail's `_cached_parent_obj`): when
+    that chain reaches the top, no query is needed; otherwise (a preview, a page not reached by
+    routing) they are read as `get_ancestors()` would.
+    """
+    chain, node = [], page
+    while (parent := getattr(node, "_cached_parent_obj", None)) is not None:
+        chain.append(parent)
+        node = parent
+    if page.depth and len(chain) == page.depth - 2:
+        return chain[::-1]
+    return list(page.get_ancestors()[1:])
+
+
+@register.simple_tag
 def policy_measures(page):
     """The standing measures a policy document sets, as coordination publishes them."""
     return measures_of_policy(page.doc_number)
