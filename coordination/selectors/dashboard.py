@@ -48,14 +48,14 @@ class Shortlist:
         return self.total - len(self.rows)
 
 
-def first_rows(queryset: QuerySet, limit: int = HOME_ROWS) -> list:
-    """The first `limit` rows of `queryset` (ordered down to the primary key), found by key first.
+def first_rows(queryset: QuerySet, limit: int = HOME_ROWS, *, offset: int = 0) -> list:
+    """`limit` rows of `queryset` (ordered down to the primary key) from `offset`, found by key first.
 
     The keys are sorted without the joined rows; only the rows kept are read and joined. Sorting
     the joined rows, PostgreSQL misjudged how many items are red (the light is a computed CASE)
     and joined every candidate to the units by a nested loop.
     """
-    return list(queryset.filter(pk__in=queryset.values("pk")[:limit]))
+    return list(queryset.filter(pk__in=queryset.values("pk")[offset : offset + limit]))
 
 
 def shortlist(queryset: QuerySet, limit: int = HOME_ROWS) -> Shortlist:

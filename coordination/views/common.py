@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 
 from coordination import permissions
 from coordination.errors import DomainError
+from coordination.selectors.dashboard import first_rows
 
 
 def run(request, service, /, *, success: str, redirect_to, **arguments):
@@ -43,8 +44,7 @@ class KeysFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=keys), number, self)
+        return self._get_page(first_rows(self.object_list, top - bottom, offset=bottom), number, self)
 
 
 def paginated(request, rows, per_page: int = PER_PAGE, *, keys_first: bool = False) -> Page:
