@@ -99,11 +99,11 @@ def ledger_rows(items):
             ]
 
 
-def write_ledger(items, out) -> None:
+def write_ledger(items, out) -> int:
     """The ledger into `out` (a file), row by row with XlsxWriter in constant-memory mode: 20,000
     items never sit in memory as a sheet. Every text is written as a string (`write_string`), and a
     formula-like one with Excel's quote prefix, so a user's "=HYPERLINK(…)" shows as typed and
-    never becomes a formula (see spreadsheets.py)."""
+    never becomes a formula (see spreadsheets.py). Returns the number of items written."""
     book = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": False})
     sheet = book.add_worksheet("督办台账")
     for index, (_name, width) in enumerate(COLUMNS):
@@ -124,6 +124,7 @@ def write_ledger(items, out) -> None:
     header = book.add_format({"bold": True, "bg_color": "#DDE5F0"})
     for column, (name, _width) in enumerate(COLUMNS):
         sheet.write_string(1, column, name, header)
+    number = 1  # the header row, when there are no items
     for number, row in enumerate(ledger_rows(items), start=2):
         for column, value in enumerate(row):
             if value is None or value == "":
@@ -139,6 +140,7 @@ def write_ledger(items, out) -> None:
             else:
                 sheet.write_string(number, column, value, quoted if is_formula_like(value) else text)
     book.close()
+    return number - 1
 
 
 def ledger_workbook(items) -> bytes:

@@ -38,9 +38,11 @@ def _expired():
 def ledger_export_request(*, actor, query: str) -> LedgerExport:
     """Ask for the ledger of the items `query` (the item list's filter) selects; older exports go."""
     check("ledger.export", actor)
-    for old in _expired():
-        transaction.on_commit(lambda name=old.file.name, storage=old.file.storage: name and storage.delete(name))
-        old.delete()
+    expired = _expired()
+    names = [name for name in expired.values_list("file", flat=True) if name]
+    expired.delete()
+    storage = LedgerExport._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
     export = LedgerExport.objects.create(requested_by=actor, query=query[:2000])
     audit.record(export, "coordination.ledger.export", actor=actor, changes={"query": export.query})
     outbox_enqueue(tasks.render_ledger_export, export.pk)
@@ -61,14 +63,13 @@ def ledger_export_render(*, export_id: int) -> bool:
     try:
         check("ledger.export", export.requested_by)
         with tempfile.TemporaryFile() as out:
-            items = _items(export)
-            ledger.write_ledger(items, out)
+            rows = ledger.write_ledger(_items(export), out)
             with transaction.atomic():
                 export = lock(export)
                 if export.status != LedgerExport.Status.PREPARING:
                     return False
                 export.file.save(f"ledger-{export.pk}.xlsx", File(out), save=False)
-                export.rows = items.count()
+                export.rows = rows
                 _finish(export, LedgerExport.Status.READY, _("督办台账已生成，共%(n)d项") % {"n": export.rows})
     except Exception:
         logger.exception("ledger export %s failed", export_id)
