@@ -1,10 +1,14 @@
 """Shared fixtures: the 27 founding units, the three roles, and access to real services."""
 
+import contextlib
+import itertools
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
-from django.test import Client
+from django.db import transaction
+from django.test import Client, TestCase
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -15,6 +19,16 @@ from coordination.demo import load_units
 from tests.factories import DEMO_START, UserFactory
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Within each run of a module's tests, those on data held for the module (`held_for_module`)
+    go last: that data stays until the module ends, and no test that did not ask for it sees it."""
+    ordered = []
+    for _module, run in itertools.groupby(items, key=lambda item: item.module):
+        ordered += sorted(run, key=lambda item: any(name in MODULE_DATA for name in item.fixturenames))
+    items[:] = ordered
 
 
 def require_service(name: str, problem: str) -> None:
@@ -105,11 +119,18 @@ def units(db):
     return load_units(progress=lambda line: None)
 
 
+def _office_user():
+    """The office's test account; the module's site (below) may have made it already."""
+    user = get_user_model().objects.filter(username="office-test").first()
+    if user is None:
+        user = UserFactory(username="office-test")
+        user.groups.add(permissions.role_group(permissions.Role.OFFICE))
+    return user
+
+
 @pytest.fixture
 def office_user(db):
-    user = UserFactory(username="office-test")
-    user.groups.add(permissions.role_group(permissions.Role.OFFICE))
-    return user
+    return _office_user()
 
 
 @pytest.fixture
@@ -141,10 +162,51 @@ def redis_url():
     return url
 
 
-@pytest.fixture
-def site_pages(db, office_user, django_capture_on_commit_callbacks):
-    """The demo public site: home, policies, 27 unit pages, reports and disclosed replies, indexed."""
+def _build_site():
     quiet = lambda line: None  # noqa: E731
+    _office_user()  # the replies are imported by the office
     load_units(quiet)
-    with django_capture_on_commit_callbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=True):  # indexing runs once the pages commit
         return content_demo.load_site(quiet)
+
+
+MODULE_DATA = {"module_site", "module_demo"}
+
+
+@contextlib.contextmanager
+def held_for_module(django_db_blocker):
+    """A transaction held open for a test module's data and rolled back at its end.
+
+    Each test's own transaction is a savepoint inside it, rolled back after the test, so every
+    test starts from the data as it was built. A module-scoped fixture using this must be named
+    in MODULE_DATA, so that the module's other tests run before it is built.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def module_site(django_db_setup, django_db_blocker):
+    """The demo public site, built once for a test module instead of once for each test.
+
+    Publishing its pages took 5–10 s, and about 150 tests ask for it. A test that commits
+    (`transaction=True`) uses `committed_site_pages` instead.
+    """
+    with held_for_module(django_db_blocker):
+        _build_site()
+        yield
+
+
+@pytest.fixture
+def site_pages(module_site, db, office_user):
+    """The demo public site: home, policies, 27 unit pages, reports and disclosed replies, indexed."""
+    from content.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def committed_site_pages(transactional_db, office_user):
+    """The demo site for a test whose writes commit (another process reads them), built for it alone."""
+    return _build_site()

@@ -47,7 +47,7 @@ def folders(settings, tmp_path):
 
 
 @pytest.fixture
-def installation(folders, site_pages, units, office_user):
+def installation(folders, committed_site_pages, units, office_user):
     Document.objects.create(title="实施方案", file=ContentFile("第一条 ……".encode(), name="方案.txt"))
     return folders
 

@@ -24,6 +24,7 @@ from coordination.models import (
     UnitAlias,
     Urge,
 )
+from tests.conftest import held_for_module
 
 pytestmark = pytest.mark.django_db
 
@@ -113,10 +114,17 @@ def test_demo_liaisons_have_an_email_address_for_their_reminders():
     assert liaison.email == "liaison06@example.gov.cn"
 
 
+@pytest.fixture(scope="module")
+def module_demo(django_db_setup, django_db_blocker):
+    """The demo, loaded once for this module's tests (see `held_for_module`)."""
+    with override_settings(DEBUG=True), held_for_module(django_db_blocker):
+        call_command("load_demo", "--quiet-progress")
+        yield
+
+
 @pytest.fixture
-def demo(settings):
+def demo(module_demo, db, settings):
     settings.DEBUG = True
-    call_command("load_demo", "--quiet-progress")
 
 
 def test_the_standing_measures_have_short_titles_and_no_guessed_units(demo):
