@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coordination.widgets import QuickSelect
+
+from .cache import remembered
 from .fulltext.query import MAX_QUERY, Filters, issuers
 
 KINDS = {
@@ -24,8 +27,8 @@ class SearchForm(forms.Form):
     """Every field is optional; a value that is not valid is a message on the form, never an error page."""
 
     q = forms.CharField(label=_("关键词"), required=False, widget=forms.SearchInput)
-    kind = forms.ChoiceField(label=_("类型"), required=False)
-    issuer = forms.ChoiceField(label=_("发布机构"), required=False)
+    kind = forms.ChoiceField(label=_("类型"), required=False, widget=QuickSelect)
+    issuer = forms.ChoiceField(label=_("发布机构"), required=False, widget=QuickSelect)
     date_from = forms.DateField(
         label=_("发布日期从"), required=False, widget=DateInput, error_messages={"invalid": BAD_DATE}
     )
@@ -36,7 +39,8 @@ class SearchForm(forms.Form):
     def __init__(self, data=None):
         super().__init__(data, auto_id="search-%s")
         self.fields["kind"].choices = [("", _("全部类型")), *KINDS.items()]
-        self.fields["issuer"].choices = [("", _("全部机构")), *((name, name) for name in issuers())]
+        names = remembered("search-issuers", issuers)  # counted once for each public generation
+        self.fields["issuer"].choices = [("", _("全部机构")), *((name, name) for name in names)]
         self.fields["q"].widget.attrs.update(
             {"maxlength": MAX_QUERY, "placeholder": _("如：临时救助、低保、宝陈政办发〔2022〕45号")}
         )

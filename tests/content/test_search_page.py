@@ -119,3 +119,24 @@ def test_the_form_speaks_english(client, home):
     body = search(client, q="救助", date_from="2024-13-45").content.decode()
     assert "Enter a valid date, e.g. 2024-01-31." in body
     assert "Published from" in body
+
+
+def test_the_filter_selects_render_as_django_selects(site_pages):
+    from django import forms
+
+    from content.forms import SearchForm
+
+    quick, plain = SearchForm({"q": "救助", "kind": "policy"}), SearchForm({"q": "救助", "kind": "policy"})
+    for name in ("kind", "issuer"):
+        plain.fields[name].widget.__class__ = forms.Select
+    assert [str(quick[name]) for name in quick.fields] == [str(plain[name]) for name in plain.fields]
+
+
+def test_a_newly_published_issuer_is_offered_in_the_filter(client, site_pages, django_capture_on_commit_callbacks):
+    issuers = lambda: [v for v, _ in search(client, q="救助").context["form"].fields["issuer"].choices]  # noqa: E731
+    assert "陈仓区乡村振兴局" not in issuers()  # and the choices are now remembered for this generation
+    page = PolicyDocumentPage.objects.get(slug="policy-1")
+    page.issuing_body = "陈仓区乡村振兴局"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert "陈仓区乡村振兴局" in issuers()
