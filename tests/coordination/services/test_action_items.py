@@ -110,3 +110,28 @@ def test_the_ledger_workbook_reads_back(item, liaisons):
     assert row[3] == "建立低保边缘家庭帮扶台账" and row[4] == "区民政局" and row[5] == "区财政局"
     assert row[10] == ActionItem.objects.with_light().get(pk=item.pk).grade.label
     assert row[11] == "已完成三个街道"
+
+
+def test_each_ledger_row_says_what_the_item_says_in_every_state(item, liaisons):
+    """The ledger reads rows as tuples: overdue, light, original deadline and closing date must
+    still be what the item itself answers, for an open, an overdue and a closed item."""
+    report(item, liaisons, text="已完成三个街道", percent=40)
+    past = timezone.localdate() - datetime.timedelta(days=5)
+    overdue = ActionItem.objects.get(pk=item.pk)
+    overdue.pk, overdue.title, overdue.deadline = None, "逾期的事项", past
+    overdue.save()
+    closed = ActionItem.objects.get(pk=item.pk)
+    closed.pk, closed.title, closed.status = None, "已办结的事项", ActionItem.Status.CLOSED
+    closed.closed_at, closed.deadline = timezone.now(), past
+    closed.save()
+    items = {i.title: i for i in ActionItem.objects.with_light()}
+    rows = list(ledger.ledger_rows(ActionItem.objects.all()))
+    assert {row[3] for row in rows} == set(items)
+    for row in rows:
+        expected = items[row[3]]
+        assert row[9] == ("是" if expected.is_overdue else "否")
+        assert row[10] == expected.grade.label
+        assert row[7] == (expected.original_deadline if expected.original_deadline != expected.deadline else None)
+        assert row[12] == (timezone.localdate(expected.closed_at) if expected.closed_at else None)
+    assert {row[9] for row in rows} == {"是", "否"}
+    assert any(row[12] for row in rows)
