@@ -19,7 +19,9 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import LessThan
 from django.utils.translation import gettext_lazy as _
 
 
@@ -79,7 +81,9 @@ def _graded_when(*, percent_field: str, today: datetime.date, thresholds: Thresh
     from .models import ActionItem
 
     limits = thresholds or Thresholds.from_settings()
-    slow = Q(**{f"{percent_field}__isnull": True}) | Q(**{f"{percent_field}__lt": limits.red_below_percent})
+    # `(percent or 0) < red_below_percent` as grade() says it, naming the percent once: the
+    # percent is a subquery, and each mention of it is compiled and run again.
+    slow = LessThan(Coalesce(F(percent_field), Value(0)), limits.red_below_percent)
     return [
         (Q(status__in=ActionItem.FINISHED_STATUSES), Light.DONE),
         (Q(deadline__isnull=True), Light.STANDING),

@@ -101,3 +101,17 @@ def test_every_red_item_meets_the_red_bound(days, status, percent):
     fields = dict(bound.children)
     meets = status in fields["status__in"] and deadline <= fields["deadline__lte"]
     assert meets or light != Light.RED
+
+
+def test_database_and_python_agree_when_no_progress_is_too_little(units, settings, time_machine):
+    """With `red_below_percent` 0 no progress is too little: an item near its deadline with no
+    report is yellow in both (the database once took "no report" as slow whatever the threshold)."""
+    time_machine.move_to(datetime.datetime(2026, 6, 10, 9, tzinfo=datetime.UTC))
+    settings.PORTAL_GRADING = {"yellow_days": 7, "red_days": 3, "red_below_percent": 0}
+    ActionItem.objects.create(
+        source=ActionItem.Source.OFFICE,
+        title="临近期限",
+        lead_unit=units[5],
+        deadline=TODAY + datetime.timedelta(days=2),
+    )
+    assert ActionItem.objects.with_light().get().grade == ActionItem.objects.get().grade == Light.YELLOW
