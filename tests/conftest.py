@@ -199,9 +199,13 @@ def module_site(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site_pages(module_site, db, office_user):
+def site_pages(request, module_site, db, office_user):
     """The demo public site: home, policies, 27 unit pages, reports and disclosed replies, indexed."""
     from content.models import HomePage
+
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction")):
+        pytest.fail("a test that commits cannot use the module's site (its transaction): use committed_site_pages")
 
     return HomePage.objects.get()
 
