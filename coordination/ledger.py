@@ -95,12 +95,12 @@ def ledger_rows(items):
     # Each label translated once, not once a row (a lookup of a Chinese source string is slow).
     sources, statuses = _labels(ActionItem.Source), _labels(ActionItem.Status)
     lights = _labels(Light)
-    today, finished = timezone.localdate(), set(ActionItem.FINISHED_STATUSES)
+    today = timezone.localdate()
     numbers = itertools.count(1)
     for chunk in _batches(items.iterator(chunk_size=CHUNK), CHUNK):
         co_units = _co_unit_names([row[0] for row in chunk], names)
         for pk, source, reference, title, lead, deadline, original, status, light, latest_text, closed_at in chunk:
-            overdue = bool(deadline) and status not in finished and deadline < today  # ActionItem.is_overdue
+            overdue = ActionItem.overdue_on(deadline=deadline, status=status, today=today)
             yield [
                 next(numbers),
                 sources[source],

@@ -117,8 +117,9 @@ def test_demo_liaisons_have_an_email_address_for_their_reminders():
 @pytest.fixture(scope="module")
 def module_demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for this module's tests (see `held_for_module`)."""
-    with override_settings(DEBUG=True), held_for_module(django_db_blocker):
-        call_command("load_demo", "--quiet-progress")
+    with held_for_module(django_db_blocker):
+        with override_settings(DEBUG=True):  # load_demo refuses to run otherwise
+            call_command("load_demo", "--quiet-progress")
         yield
 
 

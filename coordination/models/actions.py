@@ -119,9 +119,14 @@ class ActionItem(models.Model):
     def _today(self) -> datetime.date:
         return timezone.localdate()
 
+    @classmethod
+    def overdue_on(cls, *, deadline: datetime.date | None, status: str, today: datetime.date) -> bool:
+        """Whether an item with this deadline and status is overdue on `today` (also for rows read as tuples)."""
+        return bool(deadline) and status not in cls.FINISHED_STATUSES and deadline < today
+
     @property
     def is_overdue(self) -> bool:
-        return bool(self.deadline) and self.status not in self.FINISHED_STATUSES and self.deadline < self._today()
+        return self.overdue_on(deadline=self.deadline, status=self.status, today=self._today())
 
     @property
     def closed_on_time(self) -> bool | None:

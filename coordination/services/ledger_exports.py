@@ -42,7 +42,12 @@ def ledger_export_request(*, actor, query: str) -> LedgerExport:
     names = [name for name in expired.values_list("file", flat=True) if name]
     expired.delete()
     storage = LedgerExport._meta.get_field("file").storage
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+    def delete_files():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
     export = LedgerExport.objects.create(requested_by=actor, query=query[:2000])
     audit.record(export, "coordination.ledger.export", actor=actor, changes={"query": export.query})
     outbox_enqueue(tasks.render_ledger_export, export.pk)
