@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from portal.translation import flatten
+from portal.translation import FirstHitCatalog, flatten
 
 
 def chain_of(code: str) -> list:
@@ -26,7 +26,7 @@ def test_flattened_translation_answers_every_message_as_the_chain(code):
     original = trans_real.DjangoTranslation(code)
     flattened = trans_real.DjangoTranslation(code)
     flatten(flattened)
-    keys = every_key(chain_of(code)) | {"督办事项", "不在任何目录里的句子"}
+    keys = every_key(chain_of(code)) | set(original._catalog.keys()) | {"督办事项", "不在任何目录里的句子"}
     assert keys
     for key in keys:
         if isinstance(key, str):
@@ -53,6 +53,9 @@ def test_zh_hans_chain_is_one_catalog_after_the_portal_starts():
             link = link._fallback
     assert len(links) == 1
     assert type(links[0]) is gettext.GNUTranslations
+    # Django's own catalog of the apps' messages is one lookup too.
+    assert type(active._catalog) is FirstHitCatalog
+    assert len(trans_real.DjangoTranslation("zh-hans")._catalog._catalogs) > 1
     assert translation.gettext("督办事项") == "督办事项"
 
 
@@ -71,3 +74,20 @@ def test_earlier_plural_entry_answers_before_a_later_plain_one():
         == expected
         == ["first", "second", "first"]
     )
+
+
+def test_first_hit_catalog_answers_as_its_walk_and_follows_updates():
+    earlier, later = gettext.GNUTranslations(), gettext.GNUTranslations()
+    earlier._catalog, earlier.plural = {"甲": "earlier", ("丙", 0): "earlier plural"}, lambda n: 0
+    later._catalog, later.plural = {"甲": "later", "乙": "later", ("丙", 1): "later plural"}, lambda n: int(n != 1)
+    walked = trans_real.TranslationCatalog(later)
+    walked.update(earlier)  # a different plural rule: a step of its own, asked first
+    indexed = FirstHitCatalog(walked)
+    for key in ["甲", "乙", ("丙", 0), ("丙", 1), "丁"]:
+        assert indexed.get(key) == walked.get(key)
+    assert [indexed.plural("丙", n) for n in (1, 2)] == ["earlier plural", "earlier plural"]
+    extra = gettext.GNUTranslations()
+    extra._catalog, extra.plural = {"丁": "extra"}, lambda n: 0
+    indexed.update(extra)
+    indexed["戊"] = "set"
+    assert (indexed.get("丁"), indexed.get("戊"), indexed.get("甲")) == ("extra", "set", "earlier")
