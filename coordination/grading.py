@@ -19,9 +19,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import LessThan
 from django.utils.translation import gettext_lazy as _
 
 
@@ -76,45 +75,71 @@ def grade(
     return Light.GREEN
 
 
-def _graded_when(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None) -> list[tuple[Q, Light]]:
-    """`grade()`'s steps as (condition, light) pairs, first match wins; GREEN when none matches."""
-    from .models import ActionItem
+class Graded(models.Expression):
+    """`grade()`'s steps as one SQL CASE over an item's status, deadline and latest percent; each
+    step yields `results[light]` (the light's value, or its rank), GREEN's when none matches.
 
-    limits = thresholds or Thresholds.from_settings()
-    # `(percent or 0) < red_below_percent` as grade() says it, naming the percent once: the
-    # percent is a subquery, and each mention of it is compiled and run again.
-    slow = LessThan(Coalesce(F(percent_field), Value(0)), limits.red_below_percent)
-    return [
-        (Q(status__in=ActionItem.FINISHED_STATUSES), Light.DONE),
-        (Q(deadline__isnull=True), Light.STANDING),
-        (Q(status=ActionItem.Status.COMPLETION_REPORTED), Light.GREEN),
-        (Q(deadline__lt=today), Light.RED),
-        (Q(deadline__lte=today + datetime.timedelta(days=limits.red_days)) & slow, Light.RED),
-        (Q(deadline__lte=today + datetime.timedelta(days=limits.yellow_days)), Light.YELLOW),
-    ]
+    One expression with three inputs instead of `Case(When(Q…))`: Django resolved and compiled each
+    step's lookups on every query, about half of the time it took to build and compile a graded
+    list's query, which names the light in its columns, its filter and its order. The SQL is the
+    CASE that `Case` wrote, with the same parameters.
+    """
+
+    def __init__(
+        self, percent_field: str, *, today: datetime.date, thresholds: Thresholds, results: dict, output_field
+    ):
+        super().__init__(output_field=output_field)
+        self.today, self.limits, self.results = today, thresholds, results
+        # `(percent or 0) < red_below_percent` as grade() says it, so no report counts as 0 %.
+        self.inputs = [F("status"), F("deadline"), Coalesce(F(percent_field), Value(0))]
+
+    def get_source_expressions(self):
+        return self.inputs
+
+    def set_source_expressions(self, exprs):
+        self.inputs = list(exprs)
+
+    def as_sql(self, compiler, connection):
+        from .models import ActionItem
+
+        compiled = map(compiler.compile, self.inputs)
+        (status, status_params), (deadline, deadline_params), (percent, percent_params) = compiled
+
+        def day(days: int):
+            return connection.ops.adapt_datefield_value(self.today + datetime.timedelta(days=days))
+
+        finished = list(ActionItem.FINISHED_STATUSES)
+        steps = [  # (condition, its parameters, light): grade()'s order, first match wins
+            (f"{status} IN ({', '.join(['%s'] * len(finished))})", [*status_params, *finished], Light.DONE),
+            (f"{deadline} IS NULL", deadline_params, Light.STANDING),
+            (f"{status} = %s", [*status_params, ActionItem.Status.COMPLETION_REPORTED.value], Light.GREEN),
+            (f"{deadline} < %s", [*deadline_params, day(0)], Light.RED),
+            (
+                f"({deadline} <= %s AND {percent} < %s)",
+                [*deadline_params, day(self.limits.red_days), *percent_params, self.limits.red_below_percent],
+                Light.RED,
+            ),
+            (f"{deadline} <= %s", [*deadline_params, day(self.limits.yellow_days)], Light.YELLOW),
+        ]
+        sql = "CASE " + " ".join(f"WHEN {condition} THEN %s" for condition, _params, _light in steps) + " ELSE %s END"
+        params = [value for _sql, params, light in steps for value in (*params, self.results[light])]
+        return sql, (*params, self.results[Light.GREEN])
 
 
-def light_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Case:
+def light_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Graded:
     """`grade()` as a database expression over ActionItem rows; `percent_field` names the
     annotation that holds the latest reported percent."""
-    steps = _graded_when(percent_field=percent_field, today=today, thresholds=thresholds)
-    return Case(
-        *(When(condition, then=Value(light.value)) for condition, light in steps),
-        default=Value(Light.GREEN.value),
-        output_field=CharField(),
-    )
+    limits = thresholds or Thresholds.from_settings()
+    values = {light: light.value for light in Light}
+    return Graded(percent_field, today=today, thresholds=limits, results=values, output_field=CharField())
 
 
-def rank_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Case:
+def rank_expression(*, percent_field: str, today: datetime.date, thresholds: Thresholds | None = None) -> Graded:
     """Sort key of `light_expression()`, most urgent first, from the same steps rather than from
     the light: a CASE over the light's CASE made PostgreSQL grade every row up to five times
     again, which was most of the cost of sorting all items by light."""
-    steps = _graded_when(percent_field=percent_field, today=today, thresholds=thresholds)
-    return Case(
-        *(When(condition, then=Value(RANK[light])) for condition, light in steps),
-        default=Value(RANK[Light.GREEN]),
-        output_field=models.IntegerField(),
-    )
+    limits = thresholds or Thresholds.from_settings()
+    return Graded(percent_field, today=today, thresholds=limits, results=RANK, output_field=models.IntegerField())
 
 
 def red_bound(*, today: datetime.date, thresholds: Thresholds | None = None) -> Q:

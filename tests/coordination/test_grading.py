@@ -1,8 +1,10 @@
 """The graded warning: the Python rule and the SQL rule agree, and the thresholds come from settings."""
 
+import collections
 import datetime
 
 import pytest
+from django.db.models import Count
 
 from coordination import grading
 from coordination.grading import Light
@@ -76,6 +78,14 @@ def test_database_and_python_agree(units, liaisons, time_machine):
     annotated = {item.pk: item.grade for item in ActionItem.objects.with_light()}
     computed = {item.pk: item.grade for item in ActionItem.objects.all()}
     assert annotated == computed
+    ranks = dict(ActionItem.objects.with_light().values_list("pk", "light_rank"))
+    assert ranks == {pk: grading.RANK[light] for pk, light in computed.items()}
+    # The light filters and groups in SQL as it reads.
+    counted = ActionItem.objects.with_light().order_by().values("light").annotate(n=Count("pk"))
+    assert {row["light"]: row["n"] for row in counted} == dict(collections.Counter(computed.values()))
+    assert set(ActionItem.objects.with_light().filter(light=Light.RED).values_list("pk", flat=True)) == {
+        pk for pk, light in computed.items() if light == Light.RED
+    }
     assert sorted(computed.values()) == sorted(
         [
             Light.STANDING,
