@@ -10,6 +10,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from coordination.models.labels import ChoiceLabels
+
 from ..blocks import BodyBlock, stream_text
 from ..fulltext.documents import SearchDocument
 
@@ -62,7 +64,7 @@ class DisclosureIndexPage(RoutablePageMixin, Page):
         return [*urls, {"location": base + self.reverse_subpage("catalogue_view").lstrip("/")}]
 
 
-class DisclosureTextPage(Page):
+class DisclosureTextPage(ChoiceLabels, Page):
     """An editable text of the column: the 公开指南 or the 公开制度, dated by its last revision."""
 
     class Kind(models.TextChoices):

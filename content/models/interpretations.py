@@ -8,12 +8,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from coordination.models.labels import ChoiceLabels
+
 from ..blocks import BodyBlock, stream_text
 from ..fulltext.documents import SearchDocument
 from .common import IndexNumbered
 
 
-class PolicyInterpretationPage(IndexNumbered, Page):
+class PolicyInterpretationPage(ChoiceLabels, IndexNumbered, Page):
     """What a policy means for the people it concerns, written by the body that issued it.
 
     It lives in the policy column beside the documents; the policy page lists its

@@ -14,13 +14,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from coordination.models.labels import ChoiceLabels
+
 from ..blocks import BodyBlock, stream_text
 from ..cache import remembered
 from ..fulltext.documents import SearchDocument
 from .common import IndexNumbered, RoutesToChildren, paginate
 
 
-class PolicyDocumentPage(RoutablePageMixin, IndexNumbered, Page):
+class PolicyDocumentPage(ChoiceLabels, RoutablePageMixin, IndexNumbered, Page):
     """A published policy document with the disclosure metadata the public filters by."""
 
     class Validity(models.TextChoices):

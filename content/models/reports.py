@@ -8,12 +8,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from coordination.models.labels import ChoiceLabels
+
 from ..blocks import BodyBlock, stream_text
 from ..fulltext.documents import SearchDocument
 from .common import IndexNumbered, paginate
 
 
-class ReportPage(IndexNumbered, Page):
+class ReportPage(ChoiceLabels, IndexNumbered, Page):
     """A dated publication of the office: work summary, circular or report, full of figures."""
 
     class Kind(models.TextChoices):

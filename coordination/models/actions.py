@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import grading
 from ..storage import private_storage
 from .expressions import InSubquery
+from .labels import ChoiceLabels
 from .meetings import AgreedItem
 from .units import MemberUnit
 
@@ -43,7 +44,7 @@ class ActionItemQuerySet(models.QuerySet):
         )
 
 
-class ActionItem(models.Model):
+class ActionItem(ChoiceLabels):
     """An agreed item, a standing measure or an office assignment, as work to supervise.
 
     Whether an item is overdue or due soon is computed from its deadline and status on every
@@ -197,7 +198,7 @@ class ProgressAttachment(models.Model):
         return self.name
 
 
-class ExtensionRequest(models.Model):
+class ExtensionRequest(ChoiceLabels):
     """A lead unit's request to move the deadline (延期申请); the original stays on the item."""
 
     class Status(models.TextChoices):

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
+from .labels import ChoiceLabels
 
 
 class ApplicantColumn(models.TextChoices):
@@ -90,7 +91,7 @@ OUTCOME_REASONS = {
 }
 
 
-class DisclosureRequest(models.Model):
+class DisclosureRequest(ChoiceLabels):
     """One application for government information, from receipt to the answer letter."""
 
     class Status(models.TextChoices):
@@ -180,7 +181,7 @@ class DisclosureRequest(models.Model):
         return self.number
 
 
-class DisclosureNotice(models.Model):
+class DisclosureNotice(ChoiceLabels):
     """What the applicant is told (extension, correction, answer): shown on the tracking page and,
     when an address was given, e-mailed once (`emailed_at`)."""
 

@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
+from .labels import ChoiceLabels
 
 
-class LedgerExport(models.Model):
+class LedgerExport(ChoiceLabels):
     """One request for the supervision ledger (督办台账): the item list's filter as it was asked
     for, written by a task into a private file only the one who asked may download."""
 

@@ -8,10 +8,11 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import private_storage
+from .labels import ChoiceLabels
 from .units import MemberUnit
 
 
-class Meeting(models.Model):
+class Meeting(ChoiceLabels):
     """A regular (例会) or ad-hoc (临时会议) meeting, numbered within its year."""
 
     class Kind(models.TextChoices):
@@ -76,7 +77,7 @@ class Meeting(models.Model):
         }
 
 
-class Attendance(models.Model):
+class Attendance(ChoiceLabels):
     """An invited unit at a meeting: who the liaison says will attend, and what the office recorded."""
 
     class Status(models.TextChoices):
@@ -105,7 +106,7 @@ class Attendance(models.Model):
         return f"{self.meeting} · {self.unit}"
 
 
-class AgendaTopic(models.Model):
+class AgendaTopic(ChoiceLabels):
     """A topic (议题) proposed by a unit or added by the office; the office decides its fate."""
 
     class Status(models.TextChoices):
@@ -165,7 +166,7 @@ class TopicAttachment(models.Model):
         return self.name
 
 
-class Minutes(models.Model):
+class Minutes(ChoiceLabels):
     """The minutes (会议纪要) of a held meeting: drafted, agreed by the units, issued.
 
     `version` increases with every saved revision; a save that names an older version is refused,
@@ -292,7 +293,7 @@ class ConsentRound(models.Model):
         return f"{self.minutes} 第{self.number}轮"
 
 
-class ConsentAnswer(models.Model):
+class ConsentAnswer(ChoiceLabels):
     """A unit's answer in a consent round: agree, or ask for changes; silence may count as consent."""
 
     class Answer(models.TextChoices):

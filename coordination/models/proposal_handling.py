@@ -6,11 +6,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .labels import ChoiceLabels
 from .proposals import Proposal, Reply
 from .units import MemberUnit
 
 
-class ProposerContact(models.Model):
+class ProposerContact(ChoiceLabels):
     """One contact of the handling unit with the deputy or member: 办前面商, 办中沟通 or 办后回访.
 
     The first one is due some working days after assignment (`workdays`, settings); what the
@@ -70,7 +71,7 @@ class ContactReminderLog(models.Model):
         return f"{self.proposal} {self.assigned_on}"
 
 
-class Countersign(models.Model):
+class Countersign(ChoiceLabels):
     """A co-unit's 会签 of one version of the lead unit's reply draft.
 
     `draft_stamp` is a hash of the letter's fields when the co-unit signed: a draft changed since
@@ -122,7 +123,7 @@ class CountersignWaiver(models.Model):
         return f"{self.reply} · {self.reason}"
 
 
-class ProposalExtensionRequest(models.Model):
+class ProposalExtensionRequest(ChoiceLabels):
     """The lead unit's request to move a proposal's reply deadline (延期申请), decided by the office.
 
     Like an action item's `ExtensionRequest`, but on the proposal: its deadline is the one the

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .labels import ChoiceLabels
 from .units import MemberUnit
 
 
@@ -14,7 +15,7 @@ class ReplyRound(models.IntegerChoices):
     SECOND = 2, _("再次答复")
 
 
-class Proposal(models.Model):
+class Proposal(ChoiceLabels):
     """A suggestion of an NPC deputy or a proposal of a CPPCC member, assigned to a lead unit.
 
     Its status follows the handling; the reply letters are `Reply` rows (a new one after an
@@ -118,7 +119,7 @@ class ReplyQuerySet(models.QuerySet):
         )
 
 
-class Reply(models.Model):
+class Reply(ChoiceLabels):
     """A unit's reply letter (复函) to a proposal, with the parts of the letter as fields."""
 
     class Category(models.TextChoices):

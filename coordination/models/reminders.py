@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .actions import ActionItem
+from .labels import ChoiceLabels
 from .units import MemberUnit
 
 
@@ -33,7 +34,7 @@ class ReminderLog(models.Model):
         return f"{self.action_item} {self.stage} {self.day}"
 
 
-class ReminderDigest(models.Model):
+class ReminderDigest(ChoiceLabels):
     """A day's digest: the reminders to a unit's liaisons or (no unit) to the office, or the red items
     escalated to the convenors and the office. At most one of each a day, kept by the unique keys."""
 

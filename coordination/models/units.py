@@ -5,8 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .labels import ChoiceLabels
 
-class MemberUnit(models.Model):
+
+class MemberUnit(ChoiceLabels):
     """A member unit (成员单位) of the joint meeting.
 
     Units are listed in the order of the founding notice; that order is how the office and the
