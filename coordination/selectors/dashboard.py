@@ -126,7 +126,9 @@ def liaison_home(user, unit: MemberUnit, *, today: datetime.date) -> LiaisonHome
         .select_related("lead_unit")
         .order_by("light_rank", "deadline", "pk")
     )
-    standing = owed.filter(light=Light.STANDING)
+    # Standing measures have no deadline, hence no light to compute: their list shows the title and
+    # the unit's part, oldest first (what the graded order gives them too).
+    standing = ActionItem.objects.open().for_unit(unit).filter(deadline__isnull=True).order_by("pk")
     dated = owed.exclude(light=Light.STANDING)
     returned = owed.filter(lead_unit=unit, status=ActionItem.Status.IN_PROGRESS).exclude(status_reason="")
     # One grouped count gives the lights of the dated items, their total and the standing measures'.
