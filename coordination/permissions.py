@@ -86,6 +86,32 @@ def ensure_role_groups() -> None:
         role_group(role).permissions.add(*wagtail_admin)
 
 
+# Where `liaison_unit` keeps its answer on the user object, as Django keeps permissions (`_perm_cache`).
+_LIAISON_UNIT = "_portal_liaison_unit"
+
+
+def liaison_unit(user) -> MemberUnit | None:
+    """The unit this user is currently liaison of, if any.
+
+    Asked once per user object: a request's user is loaded for that request, and a page asks this
+    of it in its view, its rules and its templates. `forget` drops the answer when the
+    user's term begins or ends."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, _LIAISON_UNIT):
+        term = Liaison.objects.active().filter(user=user).select_related("unit").first()
+        setattr(user, _LIAISON_UNIT, term.unit if term else None)
+    return getattr(user, _LIAISON_UNIT)
+
+
+def forget(user) -> None:
+    """Drop what `liaison_unit` and `unit_ids_signed_off_by` keep on this user object, after a
+    change of the user's term or of what they sign."""
+    for name in (_LIAISON_UNIT, _SIGNED_UNITS):
+        if hasattr(user, name):
+            delattr(user, name)
+
+
 def is_office(user) -> bool:
     return user.is_active and user.has_perm(MANAGE_MEMBERSHIP)
 
@@ -129,10 +155,12 @@ def can_sign_off(user, unit: MemberUnit) -> bool:
 
 def grant_sign_off(user, unit: MemberUnit) -> None:
     assign_perm("sign_off_reply", user, unit)
+    forget(user)
 
 
 def revoke_sign_off(user, unit: MemberUnit) -> None:
     remove_perm("sign_off_reply", user, unit)
+    forget(user)
 
 
 def signers_of(unit: MemberUnit):
@@ -144,13 +172,26 @@ def two_factor_required(user) -> bool:
     """等保 asks a second factor of administrators: the office, superusers and leaders who sign off."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or is_office(user) or user.has_perm(SIGN_OFF) or units_signed_off_by(user).exists()
+    return user.is_superuser or is_office(user) or user.has_perm(SIGN_OFF) or bool(unit_ids_signed_off_by(user))
+
+
+# Where `unit_ids_signed_off_by` keeps its answer on the user object (see `liaison_unit`).
+_SIGNED_UNITS = "_portal_signed_unit_ids"
+
+
+def unit_ids_signed_off_by(user) -> list[int]:
+    """The units this user signs for (签发), asked of guardian once per user object: the second-factor
+    middleware, the home and the proposal lists ask it of the same request's user."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if not hasattr(user, _SIGNED_UNITS):
+        units = get_objects_for_user(user, SIGN_OFF, klass=MemberUnit, accept_global_perms=False)
+        setattr(user, _SIGNED_UNITS, list(units.values_list("pk", flat=True)))
+    return getattr(user, _SIGNED_UNITS)
 
 
 def units_signed_off_by(user) -> QuerySet[MemberUnit]:
-    if not user.is_authenticated or not user.is_active:
-        return MemberUnit.objects.none()
-    return get_objects_for_user(user, SIGN_OFF, klass=MemberUnit, accept_global_perms=False)
+    return MemberUnit.objects.filter(pk__in=unit_ids_signed_off_by(user))
 
 
 def units_acted_for(user) -> QuerySet[MemberUnit]:

@@ -8,7 +8,6 @@ from coordination.models import (
     ActionItem,
     Circular,
     ExtensionRequest,
-    Liaison,
     Urge,
 )
 
@@ -24,7 +23,7 @@ def _open_item(item: ActionItem, message: str) -> None:
 def _oversees_or_serves(user) -> bool:
     """The office and convenors, and the units' current liaisons (not, say, a leader who only signs)."""
     return user.is_authenticated and (
-        permissions.can_oversee(user) or Liaison.objects.active().filter(user=user).exists()
+        permissions.can_oversee(user) or permissions.liaison_unit(user) is not None
     )
 
 

@@ -12,7 +12,6 @@ from ..models import (
     AgendaTopic,
     Circular,
     ConsentAnswer,
-    Liaison,
     Meeting,
     MemberUnit,
     Minutes,
@@ -21,6 +20,7 @@ from ..models import (
     ScheduledJobRun,
 )
 from ..models.expressions import InSubquery
+from ..permissions import liaison_unit as liaison_unit
 from ..personal_data import mask_phones
 from .proposal_figures import proposal_figures as proposal_figures
 from .supervision import circular_snapshot as circular_snapshot
@@ -72,14 +72,6 @@ def public_reply_fields(reply: Reply) -> dict:
         key: mask_phones(value) if isinstance(value, str) and key not in shown_as_is else value
         for key, value in fields.items()
     }
-
-
-def liaison_unit(user) -> MemberUnit | None:
-    """The unit this user is currently liaison of, if any."""
-    if not user.is_authenticated:
-        return None
-    term = Liaison.objects.active().filter(user=user).select_related("unit").first()
-    return term.unit if term else None
 
 
 def meetings_visible_to(user) -> QuerySet[Meeting]:
@@ -180,7 +172,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
         return proposals
     # Build the condition only from what the user holds: `Q(co_units=None)` would match every
     # proposal without co-units, which is how a leader once read other units' drafts.
-    visible = Q(InSubquery("lead_unit", permissions.units_signed_off_by(user).values("pk")))
+    visible = Q(lead_unit__in=permissions.unit_ids_signed_off_by(user))
     unit = liaison_unit(user)
     if unit is not None:
         # Co-units by a subquery: a join would repeat rows and need DISTINCT over every column.

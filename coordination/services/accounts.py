@@ -155,20 +155,22 @@ def account_unlock(*, actor, user):
 @transaction.atomic
 def sign_off_grant(*, actor, user, unit: MemberUnit):
     """Make `user` a leader who signs off (签发) `unit`'s replies."""
-    user = lock(user)
-    check("sign_off.grant", actor, user, unit=unit)
-    permissions.grant_sign_off(user, unit)
-    audit.record(user, "coordination.account.sign_off_grant", actor=actor, changes={"unit": unit.short_name})
-    return user
+    locked = lock(user)
+    check("sign_off.grant", actor, locked, unit=unit)
+    permissions.grant_sign_off(locked, unit)
+    permissions.forget(user)  # the caller's object asks again too
+    audit.record(locked, "coordination.account.sign_off_grant", actor=actor, changes={"unit": unit.short_name})
+    return locked
 
 
 @transaction.atomic
 def sign_off_revoke(*, actor, user, unit: MemberUnit):
-    user = lock(user)
-    check("sign_off.revoke", actor, user, unit=unit)
-    permissions.revoke_sign_off(user, unit)
-    audit.record(user, "coordination.account.sign_off_revoke", actor=actor, changes={"unit": unit.short_name})
-    return user
+    locked = lock(user)
+    check("sign_off.revoke", actor, locked, unit=unit)
+    permissions.revoke_sign_off(locked, unit)
+    permissions.forget(user)  # the caller's object asks again too
+    audit.record(locked, "coordination.account.sign_off_revoke", actor=actor, changes={"unit": unit.short_name})
+    return locked
 
 
 @transaction.atomic

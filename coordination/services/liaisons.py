@@ -46,12 +46,14 @@ def liaison_appoint(
         current.full_clean()
         current.save(update_fields=["end_date"])
         permissions.revoke_unit(current.user, unit)
+        permissions.forget(current.user)
         audit.record(current, "coordination.liaison.end", actor=actor, changes={"end_date": str(current.end_date)})
 
     liaison = Liaison(unit=unit, user=user, start_date=start_date, position=position, phone=phone)
     liaison.full_clean()
     liaison.save()
     permissions.grant_unit(user, unit)
+    permissions.forget(user)
     audit.record(
         liaison,
         "coordination.liaison.appoint",

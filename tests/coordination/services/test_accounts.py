@@ -85,9 +85,13 @@ def test_a_liaison_cannot_change_another_account(office_user, liaison):
 
 def test_the_office_grants_and_revokes_sign_off(units, office_user):
     leader = UserFactory(username="leader")
+    assert list(permissions.units_signed_off_by(leader)) == []
     services.sign_off_grant(actor=office_user, user=leader, unit=units[5])
     assert permissions.can_sign_off(leader, units[5])
+    assert list(permissions.units_signed_off_by(leader)) == [units[5]]  # the same object asked again
+    assert permissions.two_factor_required(leader)
     services.sign_off_revoke(actor=office_user, user=leader, unit=units[5])
+    assert list(permissions.units_signed_off_by(leader)) == []
     assert not permissions.can_sign_off(User.objects.get(pk=leader.pk), units[5])
     assert {"coordination.account.sign_off_grant", "coordination.account.sign_off_revoke"} <= set(actions_on(leader))
 

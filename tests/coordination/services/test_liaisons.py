@@ -94,3 +94,16 @@ def test_the_new_liaison_is_notified_in_app_and_by_mail_after_commit(
     assert "区民政局" in notification.title
     assert notification.emailed_at is not None
     assert [m.to for m in mail.outbox] == [["new@example.invalid"]]
+
+
+def test_the_unit_a_user_is_liaison_of_is_asked_once_and_follows_the_term(
+    office_user, minzheng, make_liaison, django_assert_num_queries
+):
+    old = make_liaison(minzheng, "old")
+    new = UserFactory(username="new")
+    assert permissions.liaison_unit(old) == minzheng and permissions.liaison_unit(new) is None
+    with django_assert_num_queries(0):  # kept on the user objects
+        assert permissions.liaison_unit(old) == minzheng and permissions.liaison_unit(new) is None
+    services.liaison_appoint(actor=office_user, unit=minzheng, user=new, start_date=datetime.date(2026, 6, 1))
+    assert permissions.liaison_unit(new) == minzheng
+    assert permissions.liaison_unit(Liaison.objects.get(unit=minzheng, end_date__isnull=False).user) is None
