@@ -4,6 +4,7 @@ The demo plus tiny load data (the figures mean nothing at this size; the run and
 On SQLite the command refuses to run (it measures PostgreSQL), which is checked there instead.
 """
 
+import datetime
 import json
 
 import pytest
@@ -11,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
 
+from coordination import workdays
 from portal.benchmark.targets import OFFICE_LISTS
 
 from .test_celery_worker import database_url_of_the_test_database
@@ -45,6 +47,9 @@ def test_the_benchmark_drives_every_target_and_writes_its_json(tmp_path, monkeyp
     assert set(doc["timings"]) == JOBS
     assert doc["timings"]["ledger_all_items"]["rows"] >= 60
     assert doc["timings"]["cached_pdf_download"].get("ms", 0) > 0, doc["timings"]["cached_pdf_download"]
+    # The scan is timed on a working day whatever day the run falls on (on others the job sends nothing).
+    scan = doc["timings"]["reminder_scan"]
+    assert workdays.is_workday(datetime.date.fromisoformat(scan["day"])) and scan["queries"] > 0, scan
     assert doc["machine"]["database"].startswith("postgresql")
     assert "| office_items |" in printed
 
