@@ -1,10 +1,15 @@
 """What several page types share: pagination, routing to a column's documents, and the 索引号 of
 disclosed publications."""
 
+import functools
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 PAGE_SIZE = 10
 
@@ -14,25 +19,39 @@ def paginate(request, items, per_page=PAGE_SIZE):
 
 
 class RoutesToChildren:
-    """A column whose children are (nearly all) of one type: a child is found in one query.
+    """A page whose children are found, as their specific type, in one query.
 
-    Wagtail's `Page.route` reads the child as a plain page, then again as its specific type; here
-    the common type is asked first, and anything else is left to Wagtail's way.
+    Wagtail's `Page.route` reads the child as a plain page, then again as its specific type: two
+    queries per level of the URL. Here the plain page is read with the row of each child type the
+    page allows joined to it (`select_related` over the one-to-one link of multi-table
+    inheritance), so the specific page comes with it. A child of another type (one no longer
+    allowed, or a type that does not inherit from `Page` directly) is read Wagtail's way.
     """
 
-    def child_model(self) -> type:
-        raise NotImplementedError
-
     def route(self, request, path_components):
-        if path_components:
-            model = self.child_model()
-            try:
-                child = model.objects.child_of(self).get(slug=path_components[0])
-            except model.DoesNotExist:
-                return super().route(request, path_components)
-            child._cached_parent_obj = self  # as Wagtail does: the parent needs no query of its own
-            return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+        if not path_components:
+            return super().route(request, path_components)
+        links = child_links(type(self))
+        try:
+            page = Page.objects.child_of(self).select_related(*links.values()).get(slug=path_components[0])
+        except Page.DoesNotExist as e:
+            raise Http404 from e
+        link = links.get(ContentType.objects.get_for_id(page.content_type_id).model_class())
+        child = getattr(page, link) if link else page.specific
+        child._cached_parent_obj = self  # as Wagtail does: the parent needs no query of its own
+        return child.route(request, path_components[1:])
+
+
+@functools.cache
+def child_links(page_class) -> dict:
+    """{child page model: the name `select_related` follows from `Page` to its row} for the page
+    types `page_class` allows below it that inherit from `Page` directly."""
+    links = {}
+    for model in page_class.allowed_subpage_models():
+        parent_link = model._meta.parents.get(Page)
+        if parent_link is not None and model._meta.get_parent_list() == [Page]:
+            links[model] = parent_link.remote_field.get_accessor_name()
+    return links
 
 
 class IndexNumbered(models.Model):

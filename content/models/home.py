@@ -9,13 +9,14 @@ from wagtail.models import Page
 
 from coordination.public import active_units, disclosed_replies
 
+from .common import RoutesToChildren
 from .policies import PolicyDocumentPage, PolicyIndexPage
 from .replies import ReplyIndexPage
 from .reports import ReportIndexPage, ReportPage
 from .units import UnitIndexPage, UnitPage
 
 
-class HomePage(Page):
+class HomePage(RoutesToChildren, Page):
     """The portal's front page: what the joint meeting is and where to go next."""
 
     intro = models.CharField(_("导语"), max_length=300, blank=True)

@@ -218,9 +218,6 @@ class PolicyIndexPage(RoutesToChildren, Page):
     class Meta:
         verbose_name = _("政策文件栏目")
 
-    def child_model(self) -> type:
-        return PolicyDocumentPage  # and a few interpretations
-
     def documents(self):
         return PolicyDocumentPage.objects.child_of(self).live().public().defer_streamfields()
 

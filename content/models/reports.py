@@ -12,7 +12,7 @@ from coordination.models.labels import ChoiceLabels
 
 from ..blocks import BodyBlock, stream_text
 from ..fulltext.documents import SearchDocument
-from .common import IndexNumbered, paginate
+from .common import IndexNumbered, RoutesToChildren, paginate
 
 
 class ReportPage(ChoiceLabels, IndexNumbered, Page):
@@ -57,7 +57,7 @@ class ReportPage(ChoiceLabels, IndexNumbered, Page):
         )
 
 
-class ReportIndexPage(Page):
+class ReportIndexPage(RoutesToChildren, Page):
     """Reports by date, filterable by kind and year."""
 
     intro = models.TextField(_("说明"), blank=True)

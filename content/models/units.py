@@ -30,9 +30,6 @@ class UnitIndexPage(RoutesToChildren, Page):
     class Meta:
         verbose_name = _("成员单位栏目")
 
-    def child_model(self) -> type:
-        return UnitPage
-
     def unit_groups(self):
         """[(kind label, [UnitPage…])…] in notice order within each kind."""
         pages = list(UnitPage.objects.child_of(self).live().public().select_related("unit").order_by("unit__order"))
