@@ -3,6 +3,7 @@
 import datetime
 import io
 
+import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -88,3 +89,20 @@ def test_the_build_writes_in_bulk_not_per_object(site_pages):
     inserts = [q for q in queries if q["sql"].startswith("INSERT")]
     assert len(inserts) <= 8  # entries, chunks, suggestions, grams (chunks and grams in batches)
     assert SearchChunk.objects.filter(entry__generation=generation).count() > len(objects)
+
+
+def vacuums_of_the_chunks() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = %s", [SearchChunk._meta.db_table])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM is PostgreSQL's (CI's second pass)")
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_on_postgresql_vacuums_the_generation_it_deleted(committed_site_pages):
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    before = vacuums_of_the_chunks()
+    call_command("rebuild_search_index", stdout=io.StringIO())
+    assert vacuums_of_the_chunks() == before + 1
+    assert titles()
