@@ -46,12 +46,11 @@ class RoutesToChildren:
 def child_links(page_class) -> dict:
     """{child page model: the name `select_related` follows from `Page` to its row} for the page
     types `page_class` allows below it that inherit from `Page` directly."""
-    links = {}
-    for model in page_class.allowed_subpage_models():
-        parent_link = model._meta.parents.get(Page)
-        if parent_link is not None and model._meta.get_parent_list() == [Page]:
-            links[model] = parent_link.remote_field.get_accessor_name()
-    return links
+    return {
+        model: model._meta.parents[Page].remote_field.get_accessor_name()
+        for model in page_class.allowed_subpage_models()
+        if model._meta.get_parent_list() == [Page]
+    }
 
 
 class IndexNumbered(models.Model):
