@@ -89,6 +89,16 @@ def pass_second_step(page, device) -> None:
     page.click("form.form button[type=submit]")
 
 
+def loaded_html(page) -> str:
+    """The page's HTML once the document a click led to has loaded.
+
+    A click returns when its navigation has committed; read at once, the new document can still be
+    empty (``page.content()`` gave ``''`` in one CI run), so wait for its load event first.
+    """
+    page.wait_for_load_state()
+    return page.content()
+
+
 def serious_accessibility_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 

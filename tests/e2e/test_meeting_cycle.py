@@ -8,7 +8,7 @@ from django.utils import timezone
 from coordination import services
 from coordination.demo import DEMO_PASSWORD, load_accounts, load_units
 from coordination.models import ActionItem, Meeting, MemberUnit, Minutes
-from tests.e2e.conftest import authenticator_of, pass_second_step
+from tests.e2e.conftest import authenticator_of, loaded_html, pass_second_step
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def answer(page, live_server, username, minutes_pk, *, agree, comment=""):
     if comment:
         page.fill("textarea[name=comment]", comment)
     page.click("text=提交意见")
-    assert "本单位意见已提交" in page.content()
+    assert "本单位意见已提交" in loaded_html(page)
 
 
 def test_the_whole_meeting_cycle(live_server, page, meeting):
@@ -68,13 +68,13 @@ def test_the_whole_meeting_cycle(live_server, page, meeting):
     page.fill("#id_background", "急难型临时救助审批环节多，群众等待时间长。")
     page.fill("#id_decision_requested", "同意将小额临时救助审批权限下放到镇街。")
     page.click("form.form button[type=submit]")
-    assert "议题已提交" in page.content()
+    assert "议题已提交" in loaded_html(page)
 
     # The office puts it on the agenda and records the meeting as held.
     login(page, live_server, "office")
     page.goto(base)
     page.click("text=列入议程")
-    assert "议题已列入议程" in page.content()
+    assert "议题已列入议程" in loaded_html(page)
     # The meeting day comes: the office signs the units in and, once it has begun, records it held.
     now = timezone.now()
     Meeting.objects.filter(pk=meeting.pk).update(
@@ -86,7 +86,7 @@ def test_the_whole_meeting_cycle(live_server, page, meeting):
         page.select_option(f"#id_form-{i}-status", "present")
         page.fill(f"#id_form-{i}-attendee", f"出席人{i}")
     page.click("button[name=hold]")
-    assert "已登记会议召开" in page.content()
+    assert "已登记会议召开" in loaded_html(page)
 
     # The office drafts the minutes with two agreed items.
     page.click("text=起草会议纪要")
@@ -97,24 +97,24 @@ def test_the_whole_meeting_cycle(live_server, page, meeting):
         page.fill(f"#id_items-{i}-deadline", "2027-03-31")
     page.check("#id_items-0-co_units label:has-text('区财政局') input")
     page.click("form.form button[type=submit]")
-    assert "纪要初稿已保存" in page.content()
+    assert "纪要初稿已保存" in loaded_html(page)
     minutes = Minutes.objects.get(meeting=meeting)
 
     deadline = timezone.localtime(timezone.now() + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     page.fill("#id_deadline", deadline)
     page.click("text=征求与会单位意见")
-    assert "已向出席单位征求意见" in page.content()
+    assert "已向出席单位征求意见" in loaded_html(page)
 
     # A liaison asks for a change; the office revises and circulates again.
     answer(page, live_server, "liaison04", minutes.pk, agree=False, comment="第二项请写明资金来源。")
     login(page, live_server, "office")
     page.goto(f"{live_server.url}/workbench/minutes/{minutes.pk}/")
-    assert "第二项请写明资金来源" in page.content()
+    assert "第二项请写明资金来源" in loaded_html(page)
     page.click("text=修改")
     page.fill("#id_items-1-title", "保障临时救助资金，由区级财政预算安排")
     page.fill("#id_note", "采纳区教体局意见")
     page.click("form.form button[type=submit]")
-    assert "已保存为第 2 版" in page.content()
+    assert "已保存为第 2 版" in loaded_html(page)
     page.fill("#id_deadline", deadline)
     page.click("text=征求与会单位意见")
 
@@ -124,9 +124,9 @@ def test_the_whole_meeting_cycle(live_server, page, meeting):
     login(page, live_server, "office")
     page.goto(f"{live_server.url}/workbench/minutes/{minutes.pk}/")
     page.click("text=结束意见征求")
-    assert "意见征求已结束" in page.content()
+    assert "意见征求已结束" in loaded_html(page)
     page.click("text=印发纪要")
-    assert "纪要已印发" in page.content()
+    assert "纪要已印发" in loaded_html(page)
 
     with page.expect_download() as download:
         page.click("text=下载 PDF")

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from content.demo import load_site
 from coordination.demo import load_accounts, load_units
 from coordination.models import Proposal, Reply
+from tests.e2e.conftest import loaded_html
 from tests.e2e.test_meeting_cycle import login
 
 TITLE = "关于在社区增设困难群众救助服务点的建议"
@@ -57,10 +58,10 @@ def test_a_suggestion_from_the_sheet_to_the_public_progress_line(live_server, pa
     page.goto(f"{live_server.url}/workbench/proposals/batch/")
     page.set_input_files("input[type=file]", str(sheet))
     page.click("text=上传并预览")
-    preview = page.content()
+    preview = loaded_html(page)
     assert TITLE in preview and "78" in preview  # the refused row is listed with its reason
     page.click("text=确认登记")
-    assert "已登记并交办 1 件" in page.content()
+    assert "已登记并交办 1 件" in loaded_html(page)
     proposal = Proposal.objects.get(number="77")
     assert not Proposal.objects.filter(number="78").exists()
     detail = f"{live_server.url}/workbench/proposals/{proposal.pk}/"
@@ -74,13 +75,13 @@ def test_a_suggestion_from_the_sheet_to_the_public_progress_line(live_server, pa
     page.fill("#contact-by", "王明 副局长")
     page.fill("#contact-summary", "当面听取代表意见，代表希望先在两个社区试点。")
     page.click("#contacts button:has-text('登记')")
-    assert "当面听取代表意见" in page.content()
+    assert "当面听取代表意见" in loaded_html(page)
     page.select_option("#id_category", "B")
     page.fill("#id_body", "我局将在城关、虢镇两个社区先行设立救助服务点，明年推广。")
     page.fill("#id_contact_person", "刘洋")
     page.fill("#id_contact_phone", "0917-6212345")
     page.click("text=保存答复稿")
-    assert "答复稿已保存" in page.content()
+    assert "答复稿已保存" in loaded_html(page)
     page.click("text=请协办单位会签")
 
     # The leader is not offered 签发 before the co-unit has countersigned.
@@ -100,7 +101,7 @@ def test_a_suggestion_from_the_sheet_to_the_public_progress_line(live_server, pa
     letter = page.locator("[data-reply-letter]").first.inner_text()
     assert "赵敏代表" in letter and "虢镇两个社区" in letter and "刘洋" in letter
     page.click(SIGN_OFF)
-    assert "答复已签发" in page.content()
+    assert "答复已签发" in loaded_html(page)
     login(page, live_server, "liaison06")
     page.goto(detail)
     page.click("text=已寄出答复")
@@ -114,4 +115,4 @@ def test_a_suggestion_from_the_sheet_to_the_public_progress_line(live_server, pa
     text = row.inner_text()
     assert "沟通联系" in text and "答复" in text and "赵敏" not in text
     page.goto(f"{live_server.url}/replies/{reply.pk}/")
-    assert "虢镇两个社区" in page.content()
+    assert "虢镇两个社区" in loaded_html(page)

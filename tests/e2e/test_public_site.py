@@ -3,7 +3,7 @@
 import pytest
 
 from content.demo.texts import NOTICE
-from tests.e2e.conftest import serious_accessibility_violations
+from tests.e2e.conftest import loaded_html, serious_accessibility_violations
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_a_visitor_finds_policies_duties_and_search_results(live_server, page, s
     assert "共找到" in page.locator(".result-count").inner_text()
     assert serious_accessibility_violations(page) == []
     page.click(".search-result >> nth=0 >> a")
-    assert "临时救助" in page.content()
+    assert "临时救助" in loaded_html(page)
 
     page.go_back()
     typo = NOTICE["title"][:5] + NOTICE["title"][6:]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from coordination import services
 from coordination.grading import Light
 from coordination.models import ActionItem, ConsentAnswer, ConsentRound, Liaison, Minutes, Reply
+from tests.e2e.conftest import loaded_html
 from tests.e2e.test_meeting_cycle import login
 
 
@@ -32,7 +33,7 @@ def test_each_role_goes_from_home_to_its_next_task(live_server, page, demo):
     page.fill("#id_text", "已召开专题会，资金缺口已报区财政局。")
     page.fill("#id_percent", "60")
     page.click("#report button[type=submit]")
-    assert "进展已报告" in page.content()
+    assert "进展已报告" in loaded_html(page)
     assert red.reports.filter(percent=60).exists()
 
     # The leader: the reply waiting for 签发 is on the home page.
@@ -43,7 +44,7 @@ def test_each_role_goes_from_home_to_its_next_task(live_server, page, demo):
     page.click("button:has-text('签发')")
     draft.refresh_from_db()
     assert draft.status == Reply.Status.SIGNED_OFF and draft.doc_number
-    assert draft.doc_number in page.content()
+    assert draft.doc_number in loaded_html(page)
 
     # The office: the open round shows who objected; revise, circulate again, close, issue.
     round_ = ConsentRound.objects.get(closed_at__isnull=True)
@@ -56,7 +57,7 @@ def test_each_role_goes_from_home_to_its_next_task(live_server, page, demo):
     page.fill("#id_note", f"采纳{objection.unit.short_name}意见")
     page.fill("#id_body", page.input_value("#id_body") + "\n会议同意由各单位按季度报送进展。")
     page.click("form.form button[type=submit]")
-    assert "已保存为第" in page.content()
+    assert "已保存为第" in loaded_html(page)
     deadline = timezone.localtime(timezone.now() + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     page.fill("#id_deadline", deadline)
     page.click("text=征求与会单位意见")
@@ -68,9 +69,9 @@ def test_each_role_goes_from_home_to_its_next_task(live_server, page, demo):
     assert page.locator("#rounds-list a", has_text=minutes.title).count() == 1
     page.locator("#rounds-list a", has_text=minutes.title).click()
     page.click("text=结束意见征求")
-    assert "意见征求已结束" in page.content()
+    assert "意见征求已结束" in loaded_html(page)
     page.click("text=印发纪要")
-    assert "纪要已印发" in page.content()
+    assert "纪要已印发" in loaded_html(page)
     minutes.refresh_from_db()
     assert minutes.status == Minutes.Status.ISSUED and minutes.doc_number
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from coordination import services
 from coordination.demo import load_accounts, load_units
+from tests.e2e.conftest import loaded_html
 from tests.e2e.test_meeting_cycle import login
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
@@ -46,7 +47,7 @@ def test_a_unit_reports_the_office_closes_and_the_dashboard_counts(live_server, 
     page.fill("#id_percent", "80")
     page.set_input_files("#id_attachments", str(evidence))
     page.click("#report button[type=submit]")
-    assert "进展已报告" in page.content()
+    assert "进展已报告" in loaded_html(page)
     assert "走访台账.pdf" in page.locator(".timeline").inner_text()
 
     login(page, live_server, "liaison08")  # 区财政局, a co-unit
@@ -54,19 +55,19 @@ def test_a_unit_reports_the_office_closes_and_the_dashboard_counts(live_server, 
     assert page.locator("#id_completion").count() == 0
     page.fill("#id_text", "资金已拨付。")
     page.click("#report button[type=submit]")
-    assert "进展已报告" in page.content()
+    assert "进展已报告" in loaded_html(page)
 
     login(page, live_server, "liaison06")
     page.goto(f"{live_server.url}/workbench/items/{items.pk}/")
     page.fill("#id_text", "走访全部完成。")
     page.check("#id_completion")
     page.click("#report button[type=submit]")
-    assert "已报办结" in page.content()
+    assert "已报办结" in loaded_html(page)
 
     login(page, live_server, "office")
     page.goto(f"{live_server.url}/workbench/items/{items.pk}/")
     page.click("text=确认办结")
-    assert "已确认办结" in page.content()
+    assert "已确认办结" in loaded_html(page)
     page.goto(f"{live_server.url}/workbench/supervision/")
     row = page.locator("table.listing tr", has_text="区民政局")
     cells = row.locator("td").all_inner_texts()
